@@ -1,0 +1,62 @@
+package dev.agentctl.cli;
+
+import dev.agentctl.Main;
+import dev.agentctl.run.RunStore;
+import dev.agentctl.workspace.Config;
+import dev.agentctl.workspace.ConfigStore;
+import dev.agentctl.workspace.ProjectRegistry;
+import dev.agentctl.workspace.Workspace;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** What every command shares: the workspace, config and I/O; errors are mapped to exit codes by Main. */
+@CommandLine.Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        footer = ExitCodes.HELP_FOOTER, sortOptions = false, usageHelpAutoWidth = true)
+public abstract class BaseCommand implements Callable<Integer> {
+    @CommandLine.Option(names = "--home", paramLabel = "DIR",
+            description = "Workspace directory (default: $AI_ORCH_HOME, else ~/.ai-orch).")
+    String home;
+
+    @CommandLine.ParentCommand
+    AgentctlCommand parent;
+
+    @CommandLine.Spec
+    protected CommandLine.Model.CommandSpec spec;
+
+    private Workspace workspace;
+
+    protected Io io() {
+        return Main.io();
+    }
+
+    protected Workspace workspace() {
+        if (workspace == null) {
+            String dir = home != null ? home : parent != null ? parent.home : null;
+            workspace = Workspace.resolve(dir, io().env()).ensure();
+        }
+        return workspace;
+    }
+
+    protected Config config() {
+        return new ConfigStore(workspace()).load();
+    }
+
+    protected RunStore runs() {
+        return new RunStore(workspace());
+    }
+
+    protected ProjectRegistry projects() {
+        return new ProjectRegistry(workspace());
+    }
+
+    protected dev.agentctl.supervisor.Reconciler reconciler() {
+        return new dev.agentctl.supervisor.Reconciler();
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        return execute();
+    }
+
+    protected abstract int execute() throws Exception;
+}

@@ -1,0 +1,48 @@
+package dev.agentctl.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Every subcommand by name. Only the one being run is built (picocli's model building is the
+ * largest start-up cost); help and unknown names build them all.
+ */
+public final class CommandRegistry {
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        // Order is the order of `agentctl --help`.
+        COMMANDS.put("init", dev.agentctl.cli.workspace.InitCommand::new);
+        COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);
+        COMMANDS.put("projects", dev.agentctl.cli.project.ProjectsCommand::new);
+        COMMANDS.put("remove-project", dev.agentctl.cli.project.RemoveProjectCommand::new);
+        COMMANDS.put("show", dev.agentctl.cli.run.ShowCommand::new);
+        COMMANDS.put("list", dev.agentctl.cli.run.ListCommand::new);
+    }
+
+    private CommandRegistry() {}
+
+    /** The first argument that is not a global option (or its value), or null. */
+    public static String commandNameIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    public static void addSubcommands(CommandLine cli, String wanted) {
+        Supplier<Object> only = wanted == null ? null : COMMANDS.get(wanted);
+        if (only != null) {
+            cli.addSubcommand(wanted, only.get());
+            return;
+        }
+        COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
+    }
+}

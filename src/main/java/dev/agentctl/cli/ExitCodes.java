@@ -1,0 +1,17 @@
+package dev.agentctl.cli;
+
+/** The exit codes every command shares; README and --help list the same. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The operation failed, or wait timed out. */
+    public static final int FAILED = 1;
+    /** Usage error, unknown run id or project, bad input. */
+    public static final int USAGE = 2;
+    /** wait --exit-status: a run finished without succeeding. */
+    public static final int NOT_SUCCEEDED = 3;
+
+    public static final String HELP_FOOTER = "%nExit codes: 0 ok; 1 operation failed or wait timed out; "
+            + "2 usage error, unknown run id or project; 3 wait --exit-status and a run did not succeed.";
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,30 @@
+package dev.agentctl.cli.project;
+
+import dev.agentctl.cli.BaseCommand;
+import dev.agentctl.workspace.ProjectRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "add-project", description = "Register a project directory under a short name (re-adding a name updates it).",
+        footer = {"", "Example:", "  agentctl add-project myapp ~/src/myapp --default-profile deep"})
+public final class AddProjectCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits, '.', '_', '-'.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "PATH", description = "An existing directory; stored as its real absolute path.")
+    String path;
+
+    @Option(names = "--default-profile", paramLabel = "P", description = "Profile for runs of this project (default: spark).")
+    String defaultProfile;
+
+    @Override
+    protected int execute() {
+        if (defaultProfile != null) {
+            config().profile(defaultProfile);
+        }
+        ProjectRegistry.AddResult r = projects().add(name, path, defaultProfile);
+        io().out().println((r.updated() ? "updated project " : "added project ") + r.project().name() + " -> " + r.project().dir());
+        return 0;
+    }
+}

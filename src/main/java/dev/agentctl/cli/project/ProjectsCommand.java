@@ -1,0 +1,39 @@
+package dev.agentctl.cli.project;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.agentctl.cli.BaseCommand;
+import dev.agentctl.store.Json;
+import dev.agentctl.workspace.Project;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "projects", description = "List registered projects: name, default profile, path.",
+        footer = {"", "Example:", "  agentctl projects", "  agentctl projects --json | jq -r '.[].name'"})
+public final class ProjectsCommand extends BaseCommand {
+    @Option(names = "--json", description = "Print a JSON array.")
+    boolean json;
+
+    @Override
+    protected int execute() {
+        List<Project> all = projects().list();
+        var out = io().out();
+        if (json) {
+            JsonArray arr = new JsonArray();
+            for (Project p : all) {
+                JsonObject o = new JsonObject();
+                o.addProperty("name", p.name());
+                o.addProperty("path", p.dir().toString());
+                o.add("default_profile", Json.of(p.defaultProfile()));
+                arr.add(o);
+            }
+            out.println(Json.pretty(arr));
+            return 0;
+        }
+        for (Project p : all) {
+            out.println(p.name() + "\t" + (p.defaultProfile() == null ? "-" : p.defaultProfile()) + "\t" + p.dir());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.agentctl.run;
+
+import dev.agentctl.cli.AgentctlException;
+
+/** Durations as users write them: "120" (seconds), "90s", "30m", "2h". */
+public final class Durations {
+    private Durations() {}
+
+    public static long parseSeconds(String text, String what) {
+        String s = text == null ? "" : text.trim();
+        long unit = 1;
+        if (!s.isEmpty()) {
+            char last = s.charAt(s.length() - 1);
+            unit = switch (last) {
+                case 's' -> 1;
+                case 'm' -> 60;
+                case 'h' -> 3600;
+                default -> 0;
+            };
+            if (unit != 0) s = s.substring(0, s.length() - 1);
+            else unit = 1;
+        }
+        if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(Character::isDigit)) {
+            throw AgentctlException.usage(what + ": bad duration '" + text + "' (use seconds or 90s, 30m, 2h)");
+        }
+        long n = Long.parseLong(s) * unit;
+        if (n <= 0) {
+            throw AgentctlException.usage(what + ": duration must be positive, not '" + text + "'");
+        }
+        return n;
+    }
+}

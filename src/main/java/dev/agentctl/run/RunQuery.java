@@ -1,0 +1,48 @@
+package dev.agentctl.run;
+
+import dev.agentctl.cli.AgentctlException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Which runs `list` shows: filters, newest first by created_at, then the limit. */
+public record RunQuery(String status, String project, Integer limit) {
+    public static final Set<String> STATES = Set.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.FINISHED,
+            RunStatus.SUCCEEDED, RunStatus.GOAL_NOT_MET, RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.KILLED,
+            RunStatus.LOST);
+
+    public RunQuery {
+        if (status != null && !STATES.contains(status)) {
+            throw AgentctlException.usage("unknown status '" + status + "' (one of " + String.join(", ", new java.util.TreeSet<>(STATES)) + ")");
+        }
+    }
+
+    /** Corrupt or unreadable runs are reported to warn and skipped. */
+    public List<RunMeta> run(RunStore store, Consumer<String> warn) {
+        List<RunMeta> out = new ArrayList<>();
+        for (String id : store.ids()) {
+            RunMeta m;
+            try {
+                m = store.read(id);
+            } catch (AgentctlException e) {
+                warn.accept("skipping run " + id + ": " + e.getMessage());
+                continue;
+            }
+            if (matches(m)) out.add(m);
+        }
+        out.sort(NEWEST_FIRST);
+        return limit == null || out.size() <= limit ? out : out.subList(0, limit);
+    }
+
+    boolean matches(RunMeta m) {
+        if (project != null && !project.equals(m.project())) return false;
+        return status == null || status.equals(m.status()) || status.equals(m.outcome());
+    }
+
+    public static final Comparator<RunMeta> NEWEST_FIRST = Comparator
+            .comparing((RunMeta m) -> m.createdAt() == null ? "" : m.createdAt())
+            .thenComparing(m -> m.runId() == null ? "" : m.runId())
+            .reversed();
+}

@@ -1,0 +1,128 @@
+package dev.agentctl.run;
+
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.store.AtomicFiles;
+import dev.agentctl.store.CorruptFileException;
+import dev.agentctl.store.FileLock;
+import dev.agentctl.store.Json;
+import dev.agentctl.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The runs/ directory: one directory per run, meta.json written atomically and only under the run lock. */
+public final class RunStore {
+    public static final String META = "meta.json";
+
+    private final Workspace workspace;
+
+    public RunStore(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public Workspace workspace() { return workspace; }
+
+    /** The run's directory; the id is validated first so no path ever escapes runs/. */
+    public Path dir(String runId) {
+        return workspace.runsDir().resolve(RunId.validate(runId));
+    }
+
+    public Path metaFile(String runId) { return dir(runId).resolve(META); }
+    public Path lockFile(String runId) { return dir(runId).resolve(".lock"); }
+
+    /** Creates runs/<id>/ with mode 0700; false if the id is taken. */
+    public boolean createDir(String runId) {
+        try {
+            Files.createDirectory(dir(runId), PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY_DIR));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create run directory " + dir(runId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads meta.json; unknown ids are a usage error, a corrupt file is named. */
+    public RunMeta read(String runId) {
+        Path file = metaFile(runId);
+        try {
+            var json = Json.readObject(file);
+            if (json == null) {
+                throw AgentctlException.usage("unknown run id '" + runId + "'");
+            }
+            return new RunMeta(json);
+        } catch (CorruptFileException e) {
+            throw AgentctlException.failed(e.getMessage());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads meta.json or returns null when it is missing or not readable as JSON. */
+    public RunMeta readQuietly(String runId) {
+        try {
+            var json = Json.readObject(metaFile(runId));
+            return json == null ? null : new RunMeta(json);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes meta.json; callers other than create hold the run lock (see {@link #update}). */
+    public void write(RunMeta meta) {
+        try {
+            Json.writeAtomically(metaFile(meta.runId()), meta.json());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Re-reads meta under the run lock, lets the change decide (return false to leave it untouched),
+     * and writes it. Every finalization goes through here, which makes it happen exactly once.
+     * Returns the meta as written, or null when the change declined.
+     */
+    public RunMeta update(String runId, Predicate<RunMeta> change) {
+        try (FileLock ignored = FileLock.acquire(lockFile(runId))) {
+            RunMeta meta = read(runId);
+            if (!change.test(meta)) {
+                return null;
+            }
+            write(meta);
+            return meta;
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot lock run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ids of every directory under runs/ that looks like a run (unsorted). */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        if (!Files.isDirectory(workspace.runsDir())) return ids;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(workspace.runsDir())) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) ids.add(name);
+            }
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot list " + workspace.runsDir() + ": " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** Removes a run directory that start could not complete, so nothing half-made is left. */
+    public void deleteQuietly(String runId) {
+        Path dir = dir(runId);
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: the directory may already be gone
+        }
+    }
+}

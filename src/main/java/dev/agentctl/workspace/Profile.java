@@ -1,0 +1,46 @@
+package dev.agentctl.workspace;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.store.Json;
+import java.util.Set;
+
+/** A named set of codex settings; turned into codex flags, never into a codex -p profile. */
+public record Profile(String name, String model, String reasoningEffort, String sandbox) {
+    public static final Set<String> SANDBOXES = Set.of("read-only", "workspace-write", "danger-full-access");
+    public static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high", "xhigh");
+
+    static JsonObject json(String model, String effort, String sandbox) {
+        JsonObject o = new JsonObject();
+        o.add("model", Json.of(model));
+        o.add("reasoning_effort", Json.of(effort));
+        o.add("sandbox", Json.of(sandbox));
+        return o;
+    }
+
+    static Profile fromJson(String name, JsonElement e) {
+        if (e == null || !e.isJsonObject()) {
+            throw AgentctlException.usage("config.json: profile '" + name + "' must be an object");
+        }
+        JsonObject o = e.getAsJsonObject();
+        Profile p = new Profile(name, blank(Json.string(o, "model")), blank(Json.string(o, "reasoning_effort")),
+                blank(Json.string(o, "sandbox")));
+        p.validate();
+        return p;
+    }
+
+    public void validate() {
+        if (sandbox != null && !SANDBOXES.contains(sandbox)) {
+            throw AgentctlException.usage("profile '" + name + "': sandbox must be one of " + SANDBOXES + ", not '" + sandbox + "'");
+        }
+        if (reasoningEffort != null && !EFFORTS.contains(reasoningEffort)) {
+            throw AgentctlException.usage("profile '" + name + "': reasoning_effort must be one of " + EFFORTS
+                    + ", not '" + reasoningEffort + "'");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

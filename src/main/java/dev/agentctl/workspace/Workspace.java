@@ -1,0 +1,64 @@
+package dev.agentctl.workspace;
+
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.codex.OutputSchema;
+import dev.agentctl.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+
+/** The workspace directory (.ai-orch) and the paths inside it. */
+public final class Workspace {
+    public static final String HOME_ENV = "AI_ORCH_HOME";
+
+    private final Path home;
+
+    public Workspace(Path home) {
+        this.home = home.toAbsolutePath().normalize();
+    }
+
+    /** --home DIR wins over $AI_ORCH_HOME, which wins over ~/.ai-orch. */
+    public static Workspace resolve(String homeOption, Map<String, String> env) {
+        if (homeOption != null && !homeOption.isBlank()) {
+            return new Workspace(Paths.get(homeOption));
+        }
+        String fromEnv = env.get(HOME_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new Workspace(Paths.get(fromEnv));
+        }
+        return new Workspace(Paths.get(System.getProperty("user.home"), ".ai-orch"));
+    }
+
+    public Path home() { return home; }
+    public Path configFile() { return home.resolve("config.json"); }
+    public Path projectsFile() { return home.resolve("projects.json"); }
+    public Path schemaFile() { return home.resolve("codex_output_schema.json"); }
+    public Path notifyLog() { return home.resolve("notify.log"); }
+    public Path notifyJsonl() { return home.resolve("notify.jsonl"); }
+    public Path runsDir() { return home.resolve("runs"); }
+    /** Guards config.json and projects.json read-modify-write cycles. */
+    public Path sharedLock() { return home.resolve(".lock"); }
+    /** Guards appends to notify.log and notify.jsonl so lines never interleave. */
+    public Path notifyLock() { return home.resolve(".notify.lock"); }
+
+    /**
+     * Creates what is missing, silently; never touches what exists. Cheap when all is in place: one
+     * stat of runs/ and one of the schema.
+     */
+    public Workspace ensure() {
+        try {
+            if (!Files.isDirectory(runsDir())) {
+                Files.createDirectories(runsDir());
+            }
+            if (!Files.exists(schemaFile())) {
+                AtomicFiles.write(schemaFile(), (OutputSchema.TEXT + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create workspace " + home + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+}
