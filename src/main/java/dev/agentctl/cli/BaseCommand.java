@@ -1,7 +1,10 @@
 package dev.agentctl.cli;
 
 import dev.agentctl.Main;
+import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunStore;
+import dev.agentctl.supervisor.Reconciler;
+import dev.agentctl.supervisor.RunFinalizer;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.ConfigStore;
 import dev.agentctl.workspace.ProjectRegistry;
@@ -49,8 +52,16 @@ public abstract class BaseCommand implements Callable<Integer> {
         return new ProjectRegistry(workspace());
     }
 
-    protected dev.agentctl.supervisor.Reconciler reconciler() {
-        return new dev.agentctl.supervisor.Reconciler();
+    protected Reconciler reconciler() {
+        return new Reconciler(runs(), this::finalizer);
+    }
+
+    protected RunFinalizer finalizer() {
+        return new RunFinalizer(runs(), notifier());
+    }
+
+    protected Notifier notifier() {
+        return new Notifier(workspace(), config(), problem -> io().err().println("agentctl: warning: " + problem));
     }
 
     @Override

@@ -18,8 +18,15 @@ public final class CommandRegistry {
         COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);
         COMMANDS.put("projects", dev.agentctl.cli.project.ProjectsCommand::new);
         COMMANDS.put("remove-project", dev.agentctl.cli.project.RemoveProjectCommand::new);
+        COMMANDS.put("start", dev.agentctl.cli.run.StartCommand::new);
+        COMMANDS.put("wait", dev.agentctl.cli.run.WaitCommand::new);
         COMMANDS.put("show", dev.agentctl.cli.run.ShowCommand::new);
         COMMANDS.put("list", dev.agentctl.cli.run.ListCommand::new);
+        COMMANDS.put("resume", dev.agentctl.cli.run.ResumeCommand::new);
+        COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
+        COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
+        COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
+        COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }
 
     private CommandRegistry() {}

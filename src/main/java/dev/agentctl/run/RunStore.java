@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The runs/ directory: one directory per run, meta.json written atomically and only under the run lock. */
 public final class RunStore {
@@ -89,13 +90,20 @@ public final class RunStore {
      * Returns the meta as written, or null when the change declined.
      */
     public RunMeta update(String runId, Predicate<RunMeta> change) {
-        try (FileLock ignored = FileLock.acquire(lockFile(runId))) {
+        return locked(runId, () -> {
             RunMeta meta = read(runId);
             if (!change.test(meta)) {
                 return null;
             }
             write(meta);
             return meta;
+        });
+    }
+
+    /** Runs work while holding the run's lock (re-entrant within a thread). */
+    public <T> T locked(String runId, Supplier<T> work) {
+        try (FileLock ignored = FileLock.acquire(lockFile(runId))) {
+            return work.get();
         } catch (IOException e) {
             throw AgentctlException.failed("cannot lock run " + runId + ": " + e.getMessage(), e);
         }

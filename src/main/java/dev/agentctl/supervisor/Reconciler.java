@@ -1,15 +1,68 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.RunStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Notices runs whose supervisor is gone and finalizes them as lost (exactly once, under the run lock). */
+/**
+ * Notices runs whose supervisor is gone (killed, pane closed, tmux server gone) and finalizes them
+ * as lost. Cheap enough for list: one /proc look-up per unfinished run, no tmux or git.
+ */
 public final class Reconciler {
-    public RunMeta reconcile(RunMeta meta) {
-        return meta;
+    /** How long a queued run may wait for its supervisor to start before it counts as lost. */
+    public static final Duration QUEUED_GRACE = Duration.ofSeconds(60);
+
+    private final RunStore store;
+    private final Supplier<RunFinalizer> finalizer;
+
+    public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer) {
+        this.store = store;
+        this.finalizer = finalizer;
+    }
+
+    /** Why the run counts as lost, or null while it is finished or alive. */
+    public static String lostReason(RunMeta m, Instant now) {
+        if (m.isFinished()) return null;
+        ProcessIdentity supervisor = ProcessIdentity.of(m.num("supervisor_pid"), m.num("supervisor_started_at_ms"));
+        if (supervisor != null) {
+            return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
+        }
+        if (RunStatus.QUEUED.equals(m.status()) && m.createdAt() != null) {
+            try {
+                if (Instant.parse(m.createdAt()).plus(QUEUED_GRACE).isAfter(now)) return null;
+            } catch (DateTimeParseException ignored) {
+                // an unreadable time cannot keep a run alive
+            }
+        }
+        return "supervisor never started";
+    }
+
+    /** Returns the meta as it now is: finalized as lost when its supervisor is gone. */
+    public RunMeta reconcile(RunMeta m) {
+        String reason = lostReason(m, Instant.now());
+        if (reason == null) return m;
+        ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
+        if (codex != null) {
+            // No supervisor is left to stop codex gracefully: an orphan must not keep working.
+            codex.handle().ifPresent(h -> {
+                h.descendants().forEach(ProcessHandle::destroyForcibly);
+                h.destroyForcibly();
+            });
+        }
+        RunMeta done = finalizer.get().finishWithout(m.runId(), RunStatus.LOST, reason);
+        return done != null ? done : store.read(m.runId());
     }
 
     public List<RunMeta> reconcileAll(List<RunMeta> metas) {
-        return metas;
+        List<RunMeta> out = new ArrayList<>(metas.size());
+        for (RunMeta m : metas) out.add(m.isFinished() ? m : reconcile(m));
+        return out;
     }
 }

@@ -27,10 +27,11 @@ public final class Config {
         d.add("tmux_notify_target", null);
         d.addProperty("tmux_sendkeys_target", "");
         d.addProperty("codex_bin", "codex");
-        d.addProperty("launcher", LAUNCHER_TMUX);
+        d.add("launcher", null); // null: tmux when installed, else detached with a warning
         d.add("default_timeout", null);
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
+        d.addProperty("pane_linger", "60s");
         JsonObject profiles = new JsonObject();
         profiles.add("spark", Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -55,9 +56,10 @@ public final class Config {
     public String tmuxSendkeysTarget() { return blankToNull(str("tmux_sendkeys_target")); }
     public String codexBin() { String s = blankToNull(str("codex_bin")); return s == null ? "codex" : s; }
 
+    /** "tmux", "detached", or null for automatic (tmux when installed). */
     public String launcher() {
         String s = blankToNull(str("launcher"));
-        if (s == null) return LAUNCHER_TMUX;
+        if (s == null) return null;
         if (!s.equals(LAUNCHER_TMUX) && !s.equals(LAUNCHER_DETACHED)) {
             throw AgentctlException.usage("config.json: launcher must be \"tmux\" or \"detached\", not \"" + s + "\"");
         }
@@ -73,6 +75,13 @@ public final class Config {
     public long stallAfterSeconds() {
         String s = blankToNull(str("stall_after"));
         return s == null ? 600 : Durations.parseSeconds(s, "config.json stall_after");
+    }
+
+    /** How long a finished run's pane stays open to be read (0 closes it at once). */
+    public long paneLingerSeconds() {
+        String s = blankToNull(str("pane_linger"));
+        if (s == null || s.trim().equals("0") || s.trim().equals("0s")) return 0;
+        return Durations.parseSeconds(s, "config.json pane_linger");
     }
 
     public String stallAction() {

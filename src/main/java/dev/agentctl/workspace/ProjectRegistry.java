@@ -48,6 +48,19 @@ public final class ProjectRegistry {
         }
     }
 
+    /** Creates an empty registry when there is none; an existing one is left as it is. */
+    public void ensureFile() {
+        try (FileLock ignored = FileLock.acquire(workspace.sharedLock())) {
+            if (!Files.exists(workspace.projectsFile())) {
+                JsonObject root = new JsonObject();
+                root.add("projects", new JsonObject());
+                Json.writeAtomically(workspace.projectsFile(), root);
+            }
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + workspace.projectsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
     public void remove(String name) {
         validateName(name);
         try (FileLock ignored = FileLock.acquire(workspace.sharedLock())) {

@@ -12,6 +12,7 @@ public final class InitCommand extends BaseCommand {
     protected int execute() {
         Workspace ws = workspace();
         boolean changed = new ConfigStore(ws).writeMissingDefaults();
+        projects().ensureFile();
         var out = io().out();
         out.println("workspace: " + ws.home());
         out.println("config:    " + ws.configFile() + (changed ? " (defaults written)" : " (kept)"));

@@ -1,0 +1,106 @@
+package dev.agentctl.notify;
+
+import com.google.gson.JsonObject;
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.store.FileLock;
+import dev.agentctl.store.Json;
+import dev.agentctl.tmux.TerminalText;
+import dev.agentctl.tmux.Tmux;
+import dev.agentctl.workspace.Config;
+import dev.agentctl.workspace.Workspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+/**
+ * Tells the world a run finished (or stalled): notify.log for people, notify.jsonl for programs,
+ * and through tmux a status-line message and, when configured, a wake-up line typed into the
+ * orchestrator's pane. The files are the record; tmux delivery is best effort.
+ */
+public final class Notifier {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Workspace workspace;
+    private final Config config;
+    private final Consumer<String> problems;
+
+    public Notifier(Workspace workspace, Config config, Consumer<String> problems) {
+        this.workspace = workspace;
+        this.config = config;
+        this.problems = problems;
+    }
+
+    public void finished(RunMeta m) {
+        String text = humanLine(m, LocalDateTime.now());
+        append(text, record("done", m));
+        tmux(m, "agentctl: " + text.substring(text.indexOf(']') + 2),
+                "[AI_ORCH DONE run_id=" + m.runId() + " goal_met=" + m.goalMet() + " exit=" + m.exitCode() + "]");
+    }
+
+    public void stalled(RunMeta m, long quietSeconds) {
+        String text = "[" + STAMP.format(LocalDateTime.now()) + "] ⏳ stalled " + m.runId() + " proj=" + m.project()
+                + " profile=" + m.profile() + " — no codex event for " + quietSeconds + "s";
+        JsonObject rec = record("stalled", m);
+        rec.addProperty("quiet_seconds", quietSeconds);
+        append(text, rec);
+        tmux(m, "agentctl: " + text.substring(text.indexOf(']') + 2),
+                "[AI_ORCH STALLED run_id=" + m.runId() + " quiet_s=" + quietSeconds + "]");
+    }
+
+    public static String humanLine(RunMeta m, LocalDateTime at) {
+        Long exit = m.exitCode();
+        String icon = exit != null && exit == 0 ? (Boolean.TRUE.equals(m.goalMet()) ? "✅" : "⚠️") : "❌";
+        String about = m.summary() != null && !m.summary().isBlank() ? m.summary() : m.str("error");
+        return "[" + STAMP.format(at) + "] " + icon + " done " + m.runId() + " proj=" + m.project() + " profile="
+                + m.profile() + " goal_met=" + m.goalMet() + " exit=" + exit + " outcome=" + m.outcome() + " — "
+                + TerminalText.oneLine(about == null ? "" : about, 400);
+    }
+
+    private static JsonObject record(String event, RunMeta m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ts", RunMeta.now());
+        o.addProperty("event", event);
+        for (String k : new String[] {"run_id", "title", "project", "profile", "status", "outcome", "goal_met",
+                "exit_code", "summary", "error", "parent_run_id", "duration_s"}) {
+            if (m.json().has(k)) o.add(k, m.json().get(k));
+        }
+        return o;
+    }
+
+    private void append(String line, JsonObject rec) {
+        try (FileLock ignored = FileLock.acquire(workspace.notifyLock())) {
+            Files.write(workspace.notifyLog(), (line + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.write(workspace.notifyJsonl(), (Json.compact(rec) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            problems.accept("cannot append to " + workspace.notifyLog() + ": " + e.getMessage());
+        }
+    }
+
+    private void tmux(RunMeta m, String status, String wakeUp) {
+        if (!Tmux.installed()) return;
+        Tmux tmux = new Tmux(config.tmuxSocket());
+        String target = config.tmuxNotifyTarget();
+        if (target == null && m.str("tmux_session") != null) target = m.str("tmux_session") + ":0";
+        if (target != null) {
+            try {
+                tmux.displayMessage(target, status);
+            } catch (RuntimeException e) {
+                problems.accept("tmux display-message to " + target + " failed: " + e.getMessage());
+            }
+        }
+        String sendTo = config.tmuxSendkeysTarget();
+        if (sendTo != null) {
+            try {
+                tmux.typeLine(sendTo, wakeUp);
+            } catch (RuntimeException e) {
+                problems.accept("tmux send-keys to " + sendTo + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.agentctl.proc;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stops a process and everything it started: SIGINT (codex finishes its turn cleanly), then SIGTERM,
+ * then SIGKILL, each after a grace period. Descendants are collected before every step because a
+ * child whose parent died is re-parented and no longer found through the parent.
+ */
+public final class ProcessKiller {
+    private final Duration interruptGrace;
+    private final Duration terminateGrace;
+
+    public ProcessKiller(Duration interruptGrace, Duration terminateGrace) {
+        this.interruptGrace = interruptGrace;
+        this.terminateGrace = terminateGrace;
+    }
+
+    public static ProcessKiller standard() {
+        return new ProcessKiller(Duration.ofSeconds(3), Duration.ofSeconds(3));
+    }
+
+    public void stop(ProcessHandle root) {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        collect(root, all);
+        signal("INT", all);
+        if (awaitAllDead(all, interruptGrace)) return;
+        collect(root, all);
+        all.forEach(ProcessHandle::destroy);
+        if (awaitAllDead(all, terminateGrace)) return;
+        collect(root, all);
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitAllDead(all, Duration.ofSeconds(2));
+    }
+
+    private static void collect(ProcessHandle root, Set<ProcessHandle> into) {
+        if (root.isAlive()) into.add(root);
+        root.descendants().forEach(into::add);
+    }
+
+    private static void signal(String sig, Set<ProcessHandle> targets) {
+        List<String> argv = new ArrayList<>(List.of("kill", "-s", sig));
+        for (ProcessHandle h : targets) {
+            if (h.isAlive()) argv.add(Long.toString(h.pid()));
+        }
+        if (argv.size() == 3) return;
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            targets.forEach(ProcessHandle::destroy); // no kill(1): fall back to SIGTERM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean awaitAllDead(Set<ProcessHandle> all, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle h : all) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return all.stream().noneMatch(ProcessHandle::isAlive);
+            try {
+                h.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                return all.stream().noneMatch(ProcessHandle::isAlive);
+            }
+        }
+        return true;
+    }
+}

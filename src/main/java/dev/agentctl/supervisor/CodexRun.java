@@ -1,0 +1,78 @@
+package dev.agentctl.supervisor;
+
+import dev.agentctl.codex.CodexEvent;
+import dev.agentctl.codex.EventTracker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * codex as a child process: prompt file on stdin (so stdin reaches EOF: no hang), stdout read line by
+ * line into events.jsonl and the tracker, stderr to stderr.log. stdout is always drained to the end,
+ * since codex panics when its stdout closes early.
+ */
+final class CodexRun {
+    private final Process process;
+    private final EventTracker tracker = new EventTracker();
+    private final Thread pump;
+    private volatile long lastEventNanos = System.nanoTime();
+
+    private CodexRun(Process process, Path eventsFile, Consumer<CodexEvent> onEvent) {
+        this.process = process;
+        this.pump = new Thread(() -> pump(eventsFile, onEvent), "codex-events");
+        this.pump.setDaemon(true);
+        this.pump.start();
+    }
+
+    static CodexRun start(List<String> argv, Path projectDir, Map<String, String> env, Path runDir,
+            Consumer<CodexEvent> onEvent) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(projectDir.toFile())
+                .redirectInput(runDir.resolve("prompt.md").toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("stderr.log").toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return new CodexRun(pb.start(), runDir.resolve("events.jsonl"), onEvent);
+    }
+
+    Process process() { return process; }
+    EventTracker tracker() { return tracker; }
+    long lastEventNanos() { return lastEventNanos; }
+
+    /** Waits for stdout to be fully read after the process ended. */
+    void awaitEvents(long millis) throws InterruptedException {
+        pump.join(millis);
+    }
+
+    private void pump(Path eventsFile, Consumer<CodexEvent> onEvent) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             OutputStream log = Files.newOutputStream(eventsFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                log.flush();
+                lastEventNanos = System.nanoTime();
+                CodexEvent e = CodexEvent.parse(line);
+                if (e == null) continue;
+                synchronized (tracker) {
+                    tracker.accept(e);
+                }
+                try {
+                    onEvent.accept(e);
+                } catch (RuntimeException ex) {
+                    // Keep draining stdout whatever happens: codex panics when its stdout closes early.
+                    System.err.println("agentctl: handling a codex event failed: " + ex.getMessage());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("agentctl: reading codex events failed: " + e);
+        }
+    }
+}

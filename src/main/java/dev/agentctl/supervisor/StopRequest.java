@@ -1,0 +1,35 @@
+package dev.agentctl.supervisor;
+
+import com.google.gson.JsonObject;
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.store.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Why a run is being stopped before codex ends on its own. `kill` leaves one in the run directory
+ * for the supervisor (the only writer of meta while it lives) to act on.
+ */
+public record StopRequest(String outcome, String reason) {
+    public static final String FILE = "kill.request.json";
+
+    public void writeTo(Path runDir) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("outcome", outcome);
+        o.addProperty("reason", reason);
+        o.addProperty("requested_at", RunMeta.now());
+        Json.writeAtomically(runDir.resolve(FILE), o);
+    }
+
+    /** The request left in runDir, or null. */
+    public static StopRequest readFrom(Path runDir) {
+        try {
+            JsonObject o = Json.readObject(runDir.resolve(FILE));
+            if (o == null) return null;
+            String outcome = Json.string(o, "outcome");
+            return new StopRequest(outcome == null ? "killed" : outcome, Json.string(o, "reason"));
+        } catch (IOException | RuntimeException e) {
+            return new StopRequest("killed", "kill requested");
+        }
+    }
+}

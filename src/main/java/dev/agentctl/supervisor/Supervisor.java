@@ -1,0 +1,221 @@
+package dev.agentctl.supervisor;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.agentctl.codex.CodexEvent;
+import dev.agentctl.codex.CodexResult;
+import dev.agentctl.codex.EventTracker;
+import dev.agentctl.git.GitSnapshot;
+import dev.agentctl.notify.Notifier;
+import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.proc.ProcessKiller;
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.RunStore;
+import dev.agentctl.workspace.Config;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one codex run to its end and finalizes it. While it lives it is the only writer of the run's
+ * meta.json; it stops codex on a kill request, at the deadline, on a stall (when configured) or when
+ * its own pane goes away, and finalization never depends on anyone waiting.
+ */
+public final class Supervisor {
+    private static final long TICK_MS = 100;
+    private static final long EVENT_WRITE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final RunStore store;
+    private final Config config;
+    private final Notifier notifier;
+    private final RunFinalizer finalizer;
+    private final PaneReport pane;
+    private final AtomicReference<StopRequest> stop = new AtomicReference<>();
+    private volatile long lastMetaEventWrite;
+    private volatile CodexRun codex;
+    private volatile Path runDir;
+
+    public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out) {
+        this.store = store;
+        this.config = config;
+        this.notifier = notifier;
+        this.finalizer = new RunFinalizer(store, notifier);
+        this.pane = new PaneReport(out);
+    }
+
+    /** Returns the process exit code for the supervisor itself. */
+    public int run(String runId) throws IOException, InterruptedException {
+        Path dir = store.dir(runId);
+        runDir = dir;
+        Map<String, String> env = CallerEnvironment.readAndDelete(dir);
+        ProcessIdentity self = ProcessIdentity.current();
+        RunMeta meta = store.update(runId, m -> {
+            if (!RunStatus.QUEUED.equals(m.status())) return false;
+            m.put("status", RunStatus.RUNNING).put("started_at", RunMeta.now()).put("last_event_at", RunMeta.now())
+                    .put("supervisor_pid", self.pid()).put("supervisor_started_at_ms", self.startedAtMillis())
+                    .put("pane_id", System.getenv("TMUX_PANE"));
+            return true;
+        });
+        if (meta == null) {
+            pane.note("run " + runId + " is not queued (status " + store.read(runId).status() + "); nothing to do");
+            return 1;
+        }
+        if (env == null) env = System.getenv();
+        pane.header(meta);
+        SignalHandlers.install(this::stopFromSignal);
+        Path projectDir = Paths.get(meta.str("project_dir"));
+        GitSnapshot git = new GitSnapshot(projectDir);
+        boolean isRepo = git.isRepository();
+        String startTree = isRepo ? git.snapshot(dir.resolve("snap.index")) : null;
+        String baseCommit = isRepo ? git.headCommit() : null;
+        store.update(runId, m -> {
+            m.put("base_commit", baseCommit).put("start_tree", startTree);
+            return true;
+        });
+
+        long started = System.nanoTime();
+        Long timeout = meta.num("timeout_s");
+        int exitCode;
+        if (stop.get() != null) { // a signal arrived while we took the snapshot
+            RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
+            if (done != null) pane.result(done);
+            return 1;
+        }
+        try {
+            codex = CodexRun.start(argv(meta), projectDir, env, dir, e -> onEvent(runId, e));
+        } catch (IOException e) {
+            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "cannot start codex: " + e.getMessage());
+            if (done != null) pane.result(done);
+            return 1;
+        }
+        ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
+        store.update(runId, m -> {
+            m.put("codex_pid", codexId.pid()).put("codex_started_at_ms", codexId.startedAtMillis());
+            return true;
+        });
+        boolean stalledNotified = false;
+        long stallNanos = TimeUnit.SECONDS.toNanos(config.stallAfterSeconds());
+        while (!codex.process().waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
+            StopRequest request = StopRequest.readFrom(dir);
+            if (request == null && timeout != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeout)) {
+                request = new StopRequest(RunStatus.TIMED_OUT, "deadline of " + timeout + "s reached");
+            }
+            long quiet = System.nanoTime() - codex.lastEventNanos();
+            if (request == null && quiet > stallNanos && !stalledNotified) {
+                stalledNotified = true;
+                long quietS = TimeUnit.NANOSECONDS.toSeconds(quiet);
+                pane.note("stalled: no codex event for " + quietS + "s");
+                RunMeta m = store.update(runId, x -> x.put("stalled", true) != null);
+                if ("kill".equals(config.stallAction())) {
+                    request = new StopRequest(RunStatus.KILLED, "stalled: no codex event for " + quietS + "s");
+                } else if (m != null) {
+                    notifier.stalled(m, quietS);
+                }
+            } else if (stalledNotified && quiet < stallNanos) {
+                stalledNotified = false;
+                store.update(runId, x -> x.put("stalled", false) != null);
+            }
+            if (request != null && stop.compareAndSet(null, request)) {
+                pane.note("stopping codex: " + request.reason());
+                ProcessKiller.standard().stop(codex.process().toHandle());
+            }
+        }
+        codex.awaitEvents(10_000);
+        exitCode = codex.process().exitValue();
+        RunMeta done = finish(runId, dir, git, startTree, exitCode);
+        if (done != null) pane.result(done);
+        pane.linger(config.paneLingerSeconds());
+        return 0;
+    }
+
+    private RunMeta finish(String runId, Path dir, GitSnapshot git, String startTree, int exitCode) throws IOException {
+        String diff = null;
+        if (startTree != null) {
+            String endTree = git.snapshot(dir.resolve("snap.index"));
+            diff = endTree == null ? null : git.diffStat(startTree, endTree);
+        }
+        Files.deleteIfExists(dir.resolve("snap.index"));
+        EventTracker t = codex.tracker();
+        String finalMessage = readIfExists(dir.resolve("last_message.json"));
+        CodexResult result;
+        boolean completed;
+        String failed;
+        JsonObject usage;
+        String threadId;
+        synchronized (t) {
+            if (finalMessage == null || finalMessage.isBlank()) finalMessage = t.lastAgentMessage();
+            completed = t.turnCompleted();
+            failed = t.turnFailed() ? t.turnFailedMessage() : null;
+            usage = t.usage();
+            threadId = t.threadId();
+        }
+        result = CodexResult.parse(finalMessage);
+        String stderrTail = RunOutcome.tail(readIfExists(dir.resolve("stderr.log")), 600);
+        String diffStat = diff;
+        return finalizer.finish(runId, m -> {
+            RunOutcome.apply(m, exitCode, result, completed, failed, stop.get(), stderrTail);
+            m.put("git_diff_stat", diffStat);
+            if (usage != null) m.put("usage", usage);
+            if (threadId != null) m.put("thread_id", threadId);
+        });
+    }
+
+    private void onEvent(String runId, CodexEvent e) {
+        pane.event(e);
+        boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
+                || "turn.failed".equals(e.type());
+        long now = System.nanoTime();
+        if (!important && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
+        lastMetaEventWrite = now;
+        EventTracker t = codex.tracker();
+        String threadId;
+        JsonElement usage;
+        synchronized (t) {
+            threadId = t.threadId();
+            usage = t.usage();
+        }
+        store.update(runId, m -> {
+            if (m.isFinished()) return false;
+            m.put("last_event_at", RunMeta.now()).put("stalled", false);
+            if (threadId != null) m.put("thread_id", threadId);
+            if (usage != null) m.put("usage", usage);
+            return true;
+        });
+    }
+
+    /**
+     * SIGINT in the pane means the person wants the run stopped (killed); SIGHUP (pane closed) and
+     * SIGTERM mean the supervisor is going away (lost). A pending kill request wins over both.
+     */
+    private void stopFromSignal(String signal) {
+        StopRequest request = runDir == null ? null : StopRequest.readFrom(runDir);
+        if (request == null && "INT".equals(signal)) {
+            request = new StopRequest(RunStatus.KILLED, "interrupted in the pane (Ctrl-C)");
+        } else if (request == null) {
+            request = new StopRequest(RunStatus.LOST, "supervisor received SIG" + signal
+                    + ("HUP".equals(signal) ? " (its pane was closed)" : ""));
+        }
+        stop.compareAndSet(null, request);
+        CodexRun c = codex;
+        if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
+    }
+
+    private static List<String> argv(RunMeta meta) {
+        List<String> argv = new ArrayList<>();
+        meta.json().getAsJsonArray("codex_argv").forEach(e -> argv.add(e.getAsString()));
+        return argv;
+    }
+
+    private static String readIfExists(Path p) throws IOException {
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+    }
+}

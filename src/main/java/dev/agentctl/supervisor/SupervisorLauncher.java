@@ -1,0 +1,78 @@
+package dev.agentctl.supervisor;
+
+import dev.agentctl.Main;
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.tmux.PaneSpec;
+import dev.agentctl.tmux.TerminalText;
+import dev.agentctl.tmux.Tmux;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts `agentctl supervise RUN_ID` in a new tmux pane, or as a detached background process. */
+public final class SupervisorLauncher {
+    public static final String LAUNCHER_ENV = "AGENTCTL_LAUNCHER";
+
+    private SupervisorLauncher() {}
+
+    /** The argv that runs this same agentctl: the launcher script when we came through it, else this JVM. */
+    public static List<String> selfArgv(Map<String, String> env) {
+        List<String> argv = new ArrayList<>();
+        String launcher = env.get(LAUNCHER_ENV);
+        if (launcher != null && new File(launcher).canExecute()) {
+            argv.add(launcher);
+            return argv;
+        }
+        argv.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("-XX:TieredStopAtLevel=1");
+        argv.add("-XX:+UseSerialGC");
+        argv.add("-cp");
+        argv.add(ownJar());
+        argv.add(Main.class.getName());
+        return argv;
+    }
+
+    private static String ownJar() {
+        try {
+            return Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw AgentctlException.failed("cannot locate agentctl's own jar: " + e.getMessage(), e);
+        }
+    }
+
+    public static List<String> superviseArgv(Map<String, String> env, Path home, String runId) {
+        List<String> argv = selfArgv(env);
+        argv.addAll(List.of("--home", home.toString(), "supervise", runId));
+        return argv;
+    }
+
+    /** Opens the pane; returns its id. */
+    public static String inTmux(Tmux tmux, String session, String callerPane, Path cwd, List<String> argv, String title) {
+        return tmux.openPane(new PaneSpec(session, callerPane, cwd, argv, TerminalText.oneLine(title, 60)));
+    }
+
+    /** Runs the supervisor in its own session (setsid when available), output to pane.log. */
+    public static void detached(List<String> argv, Path cwd, Path paneLog, Map<String, String> env) {
+        List<String> cmd = new ArrayList<>();
+        Path setsid = Executables.find("setsid", env.get("PATH"), cwd);
+        if (setsid == null) setsid = Executables.find("setsid", "/usr/bin:/bin:/usr/sbin:/sbin", cwd);
+        if (setsid != null) cmd.add(setsid.toString());
+        cmd.addAll(argv);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(paneLog.toFile()))
+                .redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            pb.start();
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot start the supervisor: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.agentctl.workspace;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonObject;
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.store.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    @TempDir Path home;
+
+    @Test
+    void defaultsApplyWithoutAFile() {
+        Config c = new ConfigStore(new Workspace(home).ensure()).load();
+        assertNull(c.tmuxSocket());
+        assertNull(c.tmuxSession());
+        assertNull(c.tmuxSendkeysTarget());
+        assertEquals("codex", c.codexBin());
+        assertEquals(600, c.stallAfterSeconds());
+        assertEquals("notify", c.stallAction());
+        assertNull(c.defaultTimeoutSeconds());
+        assertEquals("low", c.profile("spark").reasoningEffort());
+        assertEquals("xhigh", c.profile("deep").reasoningEffort());
+        assertEquals("medium", c.profile("review").reasoningEffort());
+        assertEquals("read-only", c.profile("review").sandbox());
+        assertNull(c.profile("spark").sandbox());
+    }
+
+    @Test
+    void initWritesDefaultsAndKeepsUserValuesAndUnknownKeys() throws Exception {
+        Workspace ws = new Workspace(home).ensure();
+        Files.writeString(ws.configFile(), "{\"codex_bin\": \"/opt/codex\", \"my_key\": {\"nested\": [1, 2]}}");
+        assertTrue(new ConfigStore(ws).writeMissingDefaults());
+        JsonObject o = Json.readObject(ws.configFile());
+        assertEquals("/opt/codex", o.get("codex_bin").getAsString());
+        assertEquals("[1,2]", o.getAsJsonObject("my_key").get("nested").toString());
+        assertTrue(o.has("profiles"));
+        assertTrue(o.has("tmux_sendkeys_target"));
+        assertFalse(new ConfigStore(ws).writeMissingDefaults(), "a second init changes nothing");
+    }
+
+    @Test
+    void unknownProfileIsAUsageError() {
+        Config c = new Config(null);
+        AgentctlException e = assertThrows(AgentctlException.class, () -> c.profile("nope"));
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().contains("spark"), e.getMessage());
+    }
+
+    @Test
+    void badProfileValuesAreNamed() {
+        JsonObject user = Json.parseObject("{\"profiles\": {\"x\": {\"sandbox\": \"yolo\"}}}", "config.json");
+        AgentctlException e = assertThrows(AgentctlException.class, () -> new Config(user).profile("x"));
+        assertTrue(e.getMessage().contains("yolo"), e.getMessage());
+    }
+
+    @Test
+    void corruptConfigIsNamedNotReplaced() throws Exception {
+        Workspace ws = new Workspace(home).ensure();
+        Files.writeString(ws.configFile(), "{oops");
+        AgentctlException e = assertThrows(AgentctlException.class, () -> new ConfigStore(ws).writeMissingDefaults());
+        assertTrue(e.getMessage().contains(ws.configFile().toString()), e.getMessage());
+        assertEquals("{oops", Files.readString(ws.configFile()));
+    }
+}
