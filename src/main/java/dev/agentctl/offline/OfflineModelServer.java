@@ -173,7 +173,7 @@ public final class OfflineModelServer implements AutoCloseable {
     private static String readBody(HttpExchange exchange) throws IOException {
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
         InputStream in = exchange.getRequestBody();
-        if (encoding != null && encoding.toLowerCase().contains("gzip")) in = new GZIPInputStream(in);
+        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) in = new GZIPInputStream(in);
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 

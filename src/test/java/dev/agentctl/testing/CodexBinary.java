@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,13 +26,13 @@ public final class CodexBinary {
      * install.sh puts under ${XDG_CACHE_HOME:-~/.cache}/agentctl.
      */
     public static synchronized String path() {
-        if (cached == null) cached = find();
+        if (cached == null) cached = find(System.getenv(), System.getProperty("user.home"));
         return cached;
     }
 
-    private static String find() {
+    static String find(Map<String, String> env, String userHome) {
         List<String> looked = new ArrayList<>();
-        String fromEnv = System.getenv(ENV);
+        String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
             if (!Files.isExecutable(Path.of(fromEnv))) {
                 throw new AssertionError(ENV + "=" + fromEnv + " is not an executable file");
@@ -39,7 +40,7 @@ public final class CodexBinary {
             return fromEnv;
         }
         looked.add("$" + ENV + " (unset)");
-        String onPath = System.getenv("PATH");
+        String onPath = env.get("PATH");
         if (onPath != null) {
             for (String dir : onPath.split(java.io.File.pathSeparator)) {
                 if (dir.isEmpty()) continue;
@@ -50,7 +51,7 @@ public final class CodexBinary {
                 }
             }
         }
-        Path inCache = cacheDir().resolve("agentctl").resolve("codex-" + VERSION)
+        Path inCache = cacheDir(env, userHome).resolve("agentctl").resolve("codex-" + VERSION)
                 .resolve("node_modules").resolve(".bin").resolve("codex");
         if (Files.isExecutable(inCache)) return inCache.toString();
         looked.add(inCache + " (missing)");
@@ -58,10 +59,10 @@ public final class CodexBinary {
                 + "). Looked at: " + String.join(", ", looked));
     }
 
-    private static Path cacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
+    private static Path cacheDir(Map<String, String> env, String userHome) {
+        String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) return Path.of(xdg);
-        return Path.of(System.getProperty("user.home"), ".cache");
+        return Path.of(userHome, ".cache");
     }
 
     private static boolean hasPinnedVersion(Path codex) {
