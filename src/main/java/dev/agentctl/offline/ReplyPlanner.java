@@ -1,0 +1,103 @@
+package dev.agentctl.offline;
+
+import com.google.gson.JsonElement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Decides, from a request alone, how the offline model answers it. Pure apart from id generation. */
+final class ReplyPlanner {
+    static final String DEFAULT_COMMAND = "echo hello > hello.txt";
+    static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(10);
+    static final String FOLLOWUP_PROMPT =
+            "Finish the remaining step: check the result of the previous command and confirm the goal is met.";
+
+    /** Ids must not collide with those of earlier runs in a resumed thread, even across server instances. */
+    private final String nonce = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong counter = new AtomicLong();
+    private final Map<String, String> finalMessages = new LinkedHashMap<>();
+
+    /** Overrides the final agent message for prompts containing marker; the latest override set wins. */
+    synchronized void setFinalMessage(String marker, String text) {
+        finalMessages.remove(marker);
+        finalMessages.put(marker, text);
+    }
+
+    Reply plan(ResponsesRequest request) {
+        Optional<JsonElement> schema = request.outputSchema();
+        if (schema.isPresent()) {
+            Optional<String> violation = SchemaCheck.violation(schema.get());
+            if (violation.isPresent()) {
+                return Reply.error(400, ModelOutput.errorBody("invalid_request_error", "invalid_json_schema",
+                        "Invalid schema for response_format 'codex_output_schema': " + violation.get(),
+                        "text.format.schema"));
+            }
+        }
+        String name = request.marker(Markers.SCENARIO).orElse(Scenario.SUCCEED.markerName());
+        Optional<Scenario> scenario = Scenario.byMarkerName(name);
+        if (scenario.isEmpty()) {
+            return Reply.error(400, ModelOutput.errorBody("invalid_request_error", "unknown_mock_scenario",
+                    "Unknown mock scenario '" + name + "' in [[mock:...]] marker", null));
+        }
+        switch (scenario.get()) {
+            case GOAL_NOT_MET:
+                return request.hasEarlierAssistantMessage()
+                        ? message(request, ModelOutput.result(true, "Finished the follow-up; the goal is met.", ""))
+                        : message(request, ModelOutput.result(false, "Started, but a step is still missing.",
+                                FOLLOWUP_PROMPT));
+            case FAIL:
+                return Reply.error(500, ModelOutput.errorBody("server_error", "server_error",
+                        "The offline model failed this request on purpose ([[mock:fail]]).", null));
+            case HANG:
+                return Reply.hang();
+            case SLOW:
+                Reply reply = runCommandThenFinish(request);
+                return request.hasToolOutputInCurrentTurn() ? reply : reply.after(slowDelay(request));
+            case SUCCEED:
+            default:
+                return runCommandThenFinish(request);
+        }
+    }
+
+    private Reply runCommandThenFinish(ResponsesRequest request) {
+        String cmd = request.marker(Markers.COMMAND).filter(c -> !c.isEmpty()).orElse(DEFAULT_COMMAND);
+        if (request.hasToolOutputInCurrentTurn()) {
+            return message(request, ModelOutput.result(true, "Ran `" + cmd + "` as asked.", ""));
+        }
+        long n = counter.incrementAndGet();
+        return Reply.stream(ModelOutput.streamOf(responseId(n),
+                ModelOutput.execCommandCall("fc_" + nonce + "_" + n, "call_" + nonce + "_" + n, cmd)));
+    }
+
+    private Reply message(ResponsesRequest request, String defaultText) {
+        long n = counter.incrementAndGet();
+        String text = finalMessageOverride(request).orElse(defaultText);
+        return Reply.stream(ModelOutput.streamOf(responseId(n), ModelOutput.assistantMessage("msg_" + nonce + "_" + n, text)));
+    }
+
+    private synchronized Optional<String> finalMessageOverride(ResponsesRequest request) {
+        Optional<String> found = Optional.empty();
+        for (Map.Entry<String, String> e : finalMessages.entrySet()) {
+            if (request.userTexts().stream().anyMatch(t -> t.contains(e.getKey()))) found = Optional.of(e.getValue());
+        }
+        return found;
+    }
+
+    private static Duration slowDelay(ResponsesRequest request) {
+        Optional<String> value = request.marker(Markers.DELAY);
+        if (value.isEmpty()) return DEFAULT_SLOW_DELAY;
+        try {
+            double seconds = Double.parseDouble(value.get());
+            return seconds <= 0 ? Duration.ZERO : Duration.ofMillis((long) (seconds * 1000));
+        } catch (NumberFormatException e) {
+            return DEFAULT_SLOW_DELAY;
+        }
+    }
+
+    private String responseId(long n) {
+        return "resp_" + nonce + "_" + n;
+    }
+}
