@@ -168,6 +168,32 @@ class TmuxPaneIT {
         assertEquals(2, server.run("list-windows", "-t", "=tiny").strip().split("\n").length);
     }
 
+    @Test
+    void parallelStartsShareOneNewSession() throws Exception {
+        int n = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> opened = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    return tmux.openPane(new PaneSpec(null, null, dir, List.of("sleep", "600"), null));
+                }));
+            }
+            go.countDown();
+            Set<String> ids = new HashSet<>();
+            for (java.util.concurrent.Future<String> f : opened) {
+                ids.add(f.get(PrivateTmux.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(n, ids.size());
+            assertEquals("ai", server.run("list-sessions", "-F", "#{session_name}").strip());
+            assertEquals(ids, new HashSet<>(server.panes("=ai", "#{pane_id}")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A script that writes its arguments after the first, one per line, to the file named first, then idles. */
     private Path argDumper() throws IOException {
         Path script = dir.resolve("argdump.sh");
