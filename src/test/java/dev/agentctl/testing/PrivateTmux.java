@@ -5,6 +5,8 @@ import dev.agentctl.tmux.Tmux;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +129,29 @@ public final class PrivateTmux implements AutoCloseable {
         return last;
     }
 
+    /** Kills the server and removes the socket and lock files tmux leaves behind. */
     @Override
     public void close() {
         tmux.killServer();
         LIVE.remove(socket);
+        Path dir = socketDirectory();
+        try {
+            Files.deleteIfExists(dir.resolve(socket));
+            Files.deleteIfExists(dir.resolve(socket + ".lock"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where tmux puts "-L" sockets: $TMUX_TMPDIR (or /tmp) / tmux-UID. */
+    private static Path socketDirectory() {
+        String tmp = System.getenv("TMUX_TMPDIR");
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return Path.of(tmp == null || tmp.isEmpty() ? "/tmp" : tmp, "tmux-" + uid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void killQuietly(String socket) {

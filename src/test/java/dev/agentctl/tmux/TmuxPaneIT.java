@@ -62,6 +62,15 @@ class TmuxPaneIT {
     }
 
     @Test
+    void createsTheMissingSessionOnARunningServer() {
+        server.newSession("ai-other", 80, 20, "sleep", "600"); // a prefix match must not count as "ai"
+        String pane = tmux.openPane(new PaneSpec("ai", null, dir, List.of("sleep", "600"), "fresh"));
+        assertEquals("ai", server.query(pane, "#{session_name}"));
+        assertEquals("fresh", server.query(pane, "#{pane_title}"));
+        assertEquals(1, server.panes("=ai-other", "#{pane_id}").size());
+    }
+
+    @Test
     void splitsAnExistingSessionWithArgvAndTitleIntact() throws IOException {
         server.newSession("ai", 200, 50, "sleep", "600");
         Path out = dir.resolve("args.txt");
@@ -169,22 +178,25 @@ class TmuxPaneIT {
     }
 
     @Test
-    void parallelStartsShareOneNewSession() throws Exception {
+    void parallelOpensShareOneNewSessionAndKeepTheirTitles() throws Exception {
         int n = 4;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
         try {
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
             List<java.util.concurrent.Future<String>> opened = new ArrayList<>();
             for (int i = 0; i < n; i++) {
+                String title = "agent " + i;
                 opened.add(pool.submit(() -> {
                     go.await();
-                    return tmux.openPane(new PaneSpec(null, null, dir, List.of("sleep", "600"), null));
+                    return tmux.openPane(new PaneSpec(null, null, dir, List.of("sleep", "600"), title));
                 }));
             }
             go.countDown();
             Set<String> ids = new HashSet<>();
-            for (java.util.concurrent.Future<String> f : opened) {
-                ids.add(f.get(PrivateTmux.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+            for (int i = 0; i < n; i++) {
+                String id = opened.get(i).get(PrivateTmux.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                ids.add(id);
+                assertEquals("agent " + i, server.query(id, "#{pane_title}"), "each title on its own pane");
             }
             assertEquals(n, ids.size());
             assertEquals("ai", server.run("list-sessions", "-F", "#{session_name}").strip());
