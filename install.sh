@@ -196,7 +196,9 @@ describe_missing() {
     case $1 in
         java)
             local java
-            if java=$(find_java); then
+            if [ -n "${JAVA_HOME:-}" ] && [ ! -x "$JAVA_HOME/bin/java" ]; then
+                printf 'Java %s+ (JAVA_HOME=%s has no bin/java; fix or unset JAVA_HOME)\n' "$MIN_JAVA" "$JAVA_HOME"
+            elif java=$(find_java); then
                 printf 'Java %s+ (found %s: version %s; install a newer JDK or point JAVA_HOME at one)\n' \
                     "$MIN_JAVA" "$java" "$(java_major "$java" || echo unknown)"
             else
