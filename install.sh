@@ -46,20 +46,12 @@ die() {
 }
 
 cleanup() { if [ -n "$TMP_DIR" ]; then rm -rf -- "$TMP_DIR"; fi; }
-trap cleanup EXIT
-
-tmp_dir() {
-    if [ -z "$TMP_DIR" ]; then TMP_DIR=$(mktemp -d "${TMPDIR:-/tmp}/agentctl-install.XXXXXX"); fi
-    printf '%s\n' "$TMP_DIR"
-}
 
 # Runs a noisy command with its output in a log; shows the log's end only when it fails.
 quietly() {
-    local log
-    log=$(tmp_dir)/quietly.log
-    if "$@" >"$log" 2>&1; then return 0; fi
-    local rc=$?
-    tail -n 30 "$log" >&2
+    local log=$TMP_DIR/quietly.log rc=0
+    "$@" >"$log" 2>&1 || rc=$?
+    if [ "$rc" -ne 0 ]; then tail -n 30 "$log" >&2; fi
     return "$rc"
 }
 
@@ -130,29 +122,30 @@ brew_packages() {
 
 # Installs the packages for the given tools; returns non-zero when it cannot.
 install_tools() {
-    local tool pkgs=''
+    local manager tool pkgs=''
     if command -v apt-get >/dev/null 2>&1; then
-        for tool in "$@"; do pkgs="$pkgs $(apt_packages "$tool")"; done
-        # shellcheck disable=SC2086 # a list of package names
-        set -- $pkgs
-        [ $# -gt 0 ] || return 1
-        if [ "$APT_UPDATED" -eq 0 ]; then
-            step "apt-get update"
-            quietly as_root apt-get update || return 1
-            APT_UPDATED=1
-        fi
-        step "apt-get install $*"
-        quietly as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+        manager=apt
     elif [ "$(uname -s)" = Darwin ] && command -v brew >/dev/null 2>&1; then
-        for tool in "$@"; do pkgs="$pkgs $(brew_packages "$tool")"; done
-        # shellcheck disable=SC2086 # a list of package names
-        set -- $pkgs
-        [ $# -gt 0 ] || return 1
-        step "brew install $*"
-        quietly brew install "$@"
+        manager=brew
     else
         return 1
     fi
+    for tool in "$@"; do pkgs="$pkgs $("${manager}_packages" "$tool")"; done
+    # shellcheck disable=SC2086 # a list of package names
+    set -- $pkgs
+    [ $# -gt 0 ] || return 1
+    if [ "$manager" = brew ]; then
+        step "brew install $*"
+        quietly brew install "$@"
+        return
+    fi
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        step "apt-get update"
+        quietly as_root apt-get update || return 1
+        APT_UPDATED=1
+    fi
+    step "apt-get install $*"
+    quietly as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
 }
 
 # ---- prerequisites --------------------------------------------------------------------------------
@@ -253,7 +246,7 @@ copy_dir() {
     rm -rf -- "$dest"
     install -d "$dest"
     for f in "$src"/*; do
-        [ -f "$f" ] && install -m 0644 "$f" "$dest/"
+        if [ -f "$f" ]; then install -m 0644 "$f" "$dest/"; fi
     done
 }
 
@@ -268,7 +261,7 @@ build_jar() {
 }
 
 install_files() {
-    local bin=$PREFIX/bin share=$PREFIX/share/agentctl
+    local bin=$PREFIX/bin share=$PREFIX/share/agentctl f
     step "Installing into $PREFIX"
     for f in "$bin/agentctl" "$bin/orch"; do
         ours_or_absent "$f" || die "$f exists and is not agentctl's; move it away or choose another --prefix"
@@ -296,7 +289,7 @@ make_cds_archive() {
     local share=$PREFIX/share/agentctl java dir id
     step "Creating the class-data-sharing archive (faster start-up)"
     java=$(find_java) || return 1
-    dir=$(tmp_dir)/cds
+    dir=$TMP_DIR/cds
     mkdir -p "$dir/project" "$dir/ws"
     TRAIN_DIR=$dir
     TRAIN_N=0
@@ -401,9 +394,16 @@ codex_is_pinned() {
     [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "codex-cli $CODEX_VERSION" ]
 }
 
-# Prints the path of a codex $CODEX_VERSION, installing it with npm into the cache when needed.
+# Prints the path of a codex $CODEX_VERSION: $AGENTCTL_TEST_CODEX, codex on PATH, or the one in the cache,
+# installed there with npm when needed.
 ensure_codex() {
     local found dir=${XDG_CACHE_HOME:-$HOME/.cache}/agentctl/codex-$CODEX_VERSION
+    if [ -n "${AGENTCTL_TEST_CODEX:-}" ] && codex_is_pinned "$AGENTCTL_TEST_CODEX"; then
+        info "codex: $AGENTCTL_TEST_CODEX (from AGENTCTL_TEST_CODEX)" >&2
+        printf '%s
+' "$AGENTCTL_TEST_CODEX"
+        return 0
+    fi
     if found=$(command -v codex) && codex_is_pinned "$found"; then
         info "codex: $found (codex-cli $CODEX_VERSION on PATH)" >&2
         printf '%s\n' "$found"
@@ -437,6 +437,8 @@ do_test() {
 }
 
 parse_args "$@"
+TMP_DIR=$(mktemp -d "${TMPDIR:-/tmp}/agentctl-install.XXXXXX")
+trap cleanup EXIT
 case $MODE in
     install) do_install ;;
     uninstall) do_uninstall ;;
