@@ -53,7 +53,7 @@ class HostileInputIT {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir.resolve("prompt.md"))));
         try (Stream<Path> all = Stream.concat(Files.walk(env.base), Files.walk(TestEnv.ROOT, 1))) {
-            assertEquals(0, all.filter(p -> p.getFileName().toString().startsWith("MARKER")).count(), "nothing was executed");
+            assertEquals(0, all.filter(p -> p.getFileName().toString().matches("MARKER[1-5]")).count(), "nothing was executed");
         }
         String log = Files.readString(env.home.resolve("notify.log"));
         assertEquals(1, log.strip().split("\n").length, "one notification line: " + log);

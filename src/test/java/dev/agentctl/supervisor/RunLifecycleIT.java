@@ -141,6 +141,8 @@ class RunLifecycleIT {
 
     @Test
     void fiveRunsInALoopAllFinishInDistinctPanes() throws Exception {
+        // An orchestrator's pane keeps the session (and so the server and its pane ids) alive throughout.
+        env.tmux("new-session", "-d", "-s", env.session, "-x", "200", "-y", "50", "cat");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) ids.add(env.start("Run " + i + " [[mock-cmd:echo " + i + " > out" + i + ".txt]]"));
         List<String> argv = new ArrayList<>(List.of("wait"));
