@@ -32,12 +32,15 @@ public final class SupervisorLauncher {
         argv.add("-XX:TieredStopAtLevel=1");
         argv.add("-XX:+UseSerialGC");
         argv.add("-cp");
-        argv.add(ownJar());
+        argv.add(ownClassPath());
         argv.add(Main.class.getName());
         return argv;
     }
 
-    private static String ownJar() {
+    /** The shaded jar when run with -jar; the whole class path otherwise (tests, IDEs). */
+    private static String ownClassPath() {
+        String cp = System.getProperty("java.class.path");
+        if (cp != null && !cp.isBlank()) return cp;
         try {
             return Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {

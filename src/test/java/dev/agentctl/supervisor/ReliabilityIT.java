@@ -111,6 +111,45 @@ class ReliabilityIT {
     }
 
     @Test
+    void stallActionKillStopsAQuietRun() throws Exception {
+        env.config(c -> {
+            c.addProperty("stall_after", "2s");
+            c.addProperty("stall_action", "kill");
+        });
+        String id = env.start("Hang [[mock:hang]]");
+        JsonObject m = env.waitFor(id, "60s");
+        assertEquals("killed", m.get("outcome").getAsString(), m.toString());
+        assertTrue(m.get("error").getAsString().startsWith("stalled"), m.toString());
+        assertDead(m.get("codex_pid").getAsLong(), "codex");
+    }
+
+    @Test
+    void racingKillsReconcilesAndWaitsEndInOneFinalStateAndOneNotification() throws Exception {
+        String id = env.start("Hang [[mock:hang]]");
+        awaitRunning(id);
+        List<CompletableFuture<ProcResult>> all = new ArrayList<>();
+        for (String[] args : new String[][] {{"wait", id, "--timeout", "60s"}, {"wait", id, "--timeout", "60s"},
+                {"wait", id, "--timeout", "60s"}, {"kill", id, "--reason", "first"}, {"kill", id, "--reason", "second"},
+                {"reconcile"}, {"reconcile"}}) {
+            List<String> argv = TestEnv.agentctlArgv();
+            argv.addAll(List.of(args));
+            all.add(CompletableFuture.supplyAsync(() -> Procs.run(argv, env.project, env.env(), null, Duration.ofSeconds(90))));
+        }
+        JsonObject fin = env.meta(id);
+        for (int i = 0; i < all.size(); i++) {
+            ProcResult r = all.get(i).get();
+            assertEquals(0, r.exit(), r.toString());
+            if (i < 3) {
+                fin = env.meta(id);
+                assertEquals(fin, JsonParser.parseString(r.out()).getAsJsonObject(), "every wait sees the one final meta");
+            }
+        }
+        assertEquals("killed", fin.get("outcome").getAsString());
+        assertTrue(List.of("first", "second").contains(fin.get("error").getAsString()), fin.toString());
+        assertEquals(1, Files.readString(env.home.resolve("notify.log")).strip().split("\n").length);
+    }
+
+    @Test
     void aSupervisorKilledWithSigkillIsNoticedAsLostByAWaitingWait() throws Exception {
         String id = env.start("Hang [[mock:hang]]");
         JsonObject running = awaitRunning(id);
