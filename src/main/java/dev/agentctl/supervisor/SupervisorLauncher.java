@@ -25,7 +25,9 @@ public final class SupervisorLauncher {
         List<String> argv = new ArrayList<>();
         String launcher = env.get(LAUNCHER_ENV);
         if (launcher != null && new File(launcher).canExecute()) {
-            argv.add(launcher);
+            // A pane gets the tmux server's environment, whose PATH may find another java or none: pin
+            // the launcher to the JVM running now (env(1) sets it without any shell).
+            argv.addAll(List.of("/usr/bin/env", "JAVA_HOME=" + System.getProperty("java.home"), launcher));
             return argv;
         }
         argv.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
