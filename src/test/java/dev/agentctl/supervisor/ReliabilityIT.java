@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentctl.testing.ProcResult;
+import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.Procs;
 import dev.agentctl.testing.TestEnv;
 import java.io.IOException;
@@ -19,24 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs never stay running forever and never lose their result: kill, deadlines, stalls, lost supervisors. */
-class ReliabilityIT {
-    private TestEnv env;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        env = new TestEnv();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
-
+class ReliabilityIT extends RealRunTest {
     private JsonObject awaitRunning(String id) {
         JsonObject[] m = new JsonObject[1];
         Procs.await("codex running for " + id, Duration.ofSeconds(60), () -> {
