@@ -44,9 +44,12 @@ class ReliabilityIT extends RealRunTest {
 
     @Test
     void killStopsCodexMidRunAndFinalizesOnce() throws Exception {
-        String id = env.start("Think forever [[mock:hang]]");
+        String id = env.start("Think forever [[mock:hang]]", "--sandbox", "read-only", "--model", "gpt-5.5");
         JsonObject running = awaitRunning(id);
         assertEquals("running", running.get("status").getAsString());
+        String argv = running.get("codex_argv").toString();
+        assertTrue(argv.contains("\"--sandbox\",\"read-only\""), "--sandbox wins over the profile: " + argv);
+        assertTrue(argv.contains("\"-m\",\"gpt-5.5\""), "--model wins over the profile: " + argv);
         ProcResult k = TestEnv.ok(env.agentctl(null, "kill", id, "--reason", "changed my mind"));
         assertTrue(k.out().contains("killed"), k.toString());
         JsonObject m = env.meta(id);
@@ -181,6 +184,9 @@ class ReliabilityIT extends RealRunTest {
         JsonObject m = env.waitFor(id, "120s");
         assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
         assertEquals("detached", m.get("launcher").getAsString());
+        String argv = m.get("codex_argv").toString();
+        assertTrue(argv.contains("--dangerously-bypass-approvals-and-sandbox"), "spark has no sandbox: " + argv);
+        assertTrue(argv.contains("model_reasoning_effort"), "spark's effort becomes a flag: " + argv);
         assertTrue(m.get("pane_id").isJsonNull());
         assertTrue(m.get("git_diff_stat").getAsString().contains("d.txt"));
         Path paneLog = env.home.resolve("runs").resolve(id).resolve("pane.log");
