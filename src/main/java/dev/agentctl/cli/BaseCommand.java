@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /** What every command shares: the workspace, config and I/O; errors are mapped to exit codes by Main. */
 @CommandLine.Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        footer = ExitCodes.HELP_FOOTER, sortOptions = false, usageHelpAutoWidth = true)
+        sortOptions = false, usageHelpAutoWidth = true)
 public abstract class BaseCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--home", paramLabel = "DIR",
             description = "Workspace directory (default: $AI_ORCH_HOME, else ~/.ai-orch).")

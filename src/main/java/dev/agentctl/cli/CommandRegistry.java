@@ -50,8 +50,17 @@ public final class CommandRegistry {
         Supplier<Object> only = wanted == null ? null : COMMANDS.get(wanted);
         if (only != null) {
             cli.addSubcommand(wanted, only.get());
-            return;
+        } else {
+            COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
         }
-        COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
+        // Each command's footer holds its examples; the exit codes follow on every one.
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            var usage = sub.getCommandSpec().usageMessage();
+            String[] footer = usage.footer();
+            if (footer.length > 0 && footer[footer.length - 1].equals(ExitCodes.HELP_FOOTER)) continue;
+            String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
+            withCodes[footer.length] = ExitCodes.HELP_FOOTER;
+            usage.footer(withCodes);
+        }
     }
 }

@@ -157,8 +157,15 @@ class ReliabilityIT {
         assertEquals("detached", m.get("launcher").getAsString());
         assertTrue(m.get("pane_id").isJsonNull());
         assertTrue(m.get("git_diff_stat").getAsString().contains("d.txt"));
-        String log = Files.readString(env.home.resolve("runs").resolve(id).resolve("pane.log"));
-        assertTrue(log.contains("succeeded"), log);
+        Path paneLog = env.home.resolve("runs").resolve(id).resolve("pane.log");
+        // The pane shows the result just after the final meta is written.
+        Procs.await("result in pane.log", Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readString(paneLog).contains("succeeded");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         assertTrue(TestEnv.ok(env.agentctl(null, "show", id)).out().contains(id));
     }
 

@@ -1,0 +1,83 @@
+package dev.agentctl.codex;
+
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.workspace.Profile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Builds the `codex exec` argv (codex-exec.md); the prompt always goes on stdin via the trailing "-". */
+public final class CodexCommand {
+    private static final Pattern EFFORT = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern OVERRIDE = Pattern.compile("[A-Za-z0-9_\"][A-Za-z0-9_.\"-]*=.*", Pattern.DOTALL);
+    private static final Pattern THREAD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
+
+    private CodexCommand() {}
+
+    /**
+     * The argv for inv. Every option stands before `resume` because codex rejects --sandbox and -C after it.
+     *
+     * @throws AgentctlException (usage) for a sandbox, effort, override or thread id codex would misread
+     */
+    public static List<String> argv(CodexInvocation inv) {
+        List<String> a = new ArrayList<>();
+        a.add(Objects.requireNonNull(inv.codexBin(), "codexBin"));
+        a.add("exec");
+        a.add("--json");
+        a.add("--skip-git-repo-check");
+        a.add("-C");
+        a.add(absolute(inv.projectDir(), "projectDir"));
+        if (inv.sandbox() == null) {
+            a.add("--dangerously-bypass-approvals-and-sandbox");
+        } else {
+            if (!Profile.SANDBOXES.contains(inv.sandbox())) {
+                throw AgentctlException.usage("sandbox must be one of " + Profile.SANDBOXES + ", not '" + inv.sandbox() + "'");
+            }
+            a.add("--sandbox");
+            a.add(inv.sandbox());
+        }
+        if (!isBlank(inv.model())) {
+            a.add("-m");
+            a.add(inv.model());
+        }
+        if (!isBlank(inv.reasoningEffort())) {
+            if (!EFFORT.matcher(inv.reasoningEffort()).matches()) {
+                throw AgentctlException.usage("invalid reasoning effort '" + inv.reasoningEffort() + "'");
+            }
+            // -c values are TOML; a quoted string is unambiguous (a bare word only works through codex's fallback).
+            a.add("-c");
+            a.add("model_reasoning_effort=\"" + inv.reasoningEffort() + "\"");
+        }
+        for (String override : inv.configOverrides()) {
+            if (override == null || !OVERRIDE.matcher(override).matches()) {
+                throw AgentctlException.usage("codex config override must look like key=value, not '" + override + "'");
+            }
+            a.add("-c");
+            a.add(override);
+        }
+        a.add("--output-schema");
+        a.add(absolute(inv.schemaFile(), "schemaFile"));
+        a.add("-o");
+        a.add(absolute(inv.lastMessageFile(), "lastMessageFile"));
+        if (inv.resumeThreadId() != null) {
+            if (!THREAD_ID.matcher(inv.resumeThreadId()).matches()) {
+                throw AgentctlException.usage("invalid codex thread id '" + inv.resumeThreadId() + "'");
+            }
+            a.add("resume");
+            a.add(inv.resumeThreadId());
+        }
+        a.add("-");
+        return List.copyOf(a);
+    }
+
+    /** Absolute, so that codex's own -C cannot change what a relative path means. */
+    private static String absolute(Path p, String what) {
+        return Objects.requireNonNull(p, what).toAbsolutePath().toString();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
