@@ -15,6 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * `agentctl demo`: three parallel codex runs and one resume against the offline model, in a throw-away
@@ -46,7 +51,7 @@ public final class Demo {
         PrintStream out = io.out();
         if (!options.noTmux() && !tmux) out.println("tmux is not installed: the runs go to detached processes instead.");
         DemoPlace place = DemoPlace.create(io.env());
-        DemoCleanup cleanup = new DemoCleanup(place, tmux, options.keep(), out);
+        DemoCleanup cleanup = new DemoCleanup(place, tmux, options.keep(), io.env().get("TMUX_TMPDIR"), out);
         Thread hook = new Thread(cleanup, "agentctl-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> problems;
@@ -95,13 +100,8 @@ public final class Demo {
         out.println("  project:    " + project.repo() + " (git, one worktree per run)");
 
         List<DemoScript.Step> steps = DemoScript.parallelRuns();
-        List<String> ids = new ArrayList<>();
-        for (DemoScript.Step step : steps) {
-            Path worktree = project.worktree(step.name());
-            String id = cli.start(worktree, step.title(), promptFile(place, step.name(), step.prompt()), !tmux);
-            ids.add(id);
-            out.println("started " + id + "  " + step.title());
-        }
+        List<String> ids = startAll(cli, place, project, steps, !tmux);
+        for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
         if (tmux) {
             out.println("watch the runs:  tmux -L " + place.tmuxSocket + " attach -t " + DemoPlace.SESSION);
         }
@@ -130,6 +130,31 @@ public final class Demo {
         out.print(SummaryTable.render(metas));
         out.println();
         return problems;
+    }
+
+    /** All starts at once: each is a JVM start-up, and the runs are meant to overlap anyway. */
+    private static List<String> startAll(DemoCli cli, DemoPlace place, DemoProject project, List<DemoScript.Step> steps,
+            boolean noTmux) throws IOException {
+        List<Callable<String>> starts = new ArrayList<>();
+        for (DemoScript.Step step : steps) {
+            Path worktree = project.worktree(step.name()); // git worktree add takes a lock: one at a time
+            Path prompt = promptFile(place, step.name(), step.prompt());
+            starts.add(() -> cli.start(worktree, step.title(), prompt, noTmux));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(starts.size());
+        try {
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(starts)) ids.add(f.get());
+            return ids;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AgentctlException ae) throw ae;
+            throw AgentctlException.failed("cannot start the demo runs: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AgentctlException.failed("interrupted while starting the demo runs", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void check(JsonObject meta, String what, String expected, List<String> problems) {
