@@ -1,0 +1,224 @@
+package dev.agentctl.tmux;
+
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.tmux.TmuxProcess.Result;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Opens a run's pane: split the target window (one tmux invocation in the common case), create the session
+ * when it is missing, or open an overflow window when the target window has no room left.
+ *
+ * <p>Layout: the window's first pane (the orchestrator) stays left, agents are stacked on the right
+ * (main-vertical). A new pane is split off the bottom-right pane after normalising the layout, so it lands
+ * last in the pane list and is the bottom-right pane again after the layout is re-applied; that is how the
+ * title command in the same invocation finds it without knowing its id. Splitting the right-hand column is
+ * also what makes tmux's own "no space for new pane" mean "this column is full".
+ */
+final class PaneOpener {
+    static final String OVERFLOW_OPTION = "@agentctl-overflow";
+    static final String OVERFLOW_WINDOW_NAME = "agents";
+    static final int NEW_SESSION_WIDTH = 220;
+    static final int NEW_SESSION_HEIGHT = 50;
+    static final int TITLE_MAX = 100;
+
+    private static final String WHAT = "open pane";
+    private static final String LAYOUT = "main-vertical";
+    private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    static final Pattern PANE_ID = Pattern.compile("%[0-9]+");
+
+    private final TmuxProcess tmux;
+
+    PaneOpener(TmuxProcess tmux) {
+        this.tmux = tmux;
+    }
+
+    /** What the new pane gets, already made safe for tmux. */
+    record Launch(String cwd, List<String> argv, String title) {
+        static Launch of(PaneSpec spec) {
+            Path cwd = spec.cwd().toAbsolutePath().normalize();
+            if (!Files.isDirectory(cwd)) {
+                throw AgentctlException.failed("tmux: " + WHAT + " failed: no such directory: "
+                        + TerminalText.oneLine(cwd.toString(), 300));
+            }
+            String title = spec.title() == null ? null : TerminalText.oneLine(spec.title(), TITLE_MAX);
+            return new Launch(cwd.toString(), paneArgv(spec.argv()), title == null || title.isBlank() ? null : title);
+        }
+    }
+
+    String open(PaneSpec spec) {
+        Launch launch = Launch.of(spec);
+        if (spec.session() == null && spec.callerPane() != null) {
+            return openBesideCaller(checkedPaneId(spec.callerPane()), launch);
+        }
+        String session = spec.session() == null ? PaneSpec.DEFAULT_SESSION : checkedSessionName(spec.session());
+        return openInSession(session, launch);
+    }
+
+    private String openInSession(String session, Launch launch) {
+        String window = "=" + session + ":";
+        Result split = trySplit(window, launch);
+        if (split.ok()) {
+            return newPaneId(split);
+        }
+        if (sessionMissing(split)) {
+            Result created = tmux.run(WHAT, newSession(session, launch).args());
+            if (created.ok()) {
+                return newPaneId(created);
+            }
+            if (!created.stderr().contains("duplicate session")) {
+                throw TmuxProcess.failure(WHAT, created);
+            }
+            split = trySplit(window, launch); // another agentctl created it meanwhile
+            if (split.ok()) {
+                return newPaneId(split);
+            }
+        }
+        if (noRoom(split)) {
+            return openOverflow("=" + session, null, launch);
+        }
+        throw TmuxProcess.failure(WHAT, split);
+    }
+
+    private String openBesideCaller(String callerPane, Launch launch) {
+        // display-message falls back to some other pane when its target is gone, so check the answer's pane.
+        Result where = tmux.check(WHAT, new CommandChain()
+                .add("display-message", "-p", "-t", callerPane, "#{pane_id} #{session_id} #{window_id}").args());
+        String[] ids = where.firstLine().split(" ");
+        if (ids.length != 3 || !ids[0].equals(callerPane)) {
+            throw AgentctlException.failed("tmux: " + WHAT + " failed: can't find pane: " + callerPane);
+        }
+        Result split = trySplit(ids[2], launch);
+        if (split.ok()) {
+            return newPaneId(split);
+        }
+        if (noRoom(split)) {
+            return openOverflow(ids[1], ids[2], launch);
+        }
+        throw TmuxProcess.failure(WHAT, split);
+    }
+
+    /**
+     * The window is full: split the session's newest overflow window if it has room, else open a new one
+     * (-d, so nobody's view changes). {@code fullWindow} null means the session's current window.
+     */
+    private String openOverflow(String session, String fullWindow, Launch launch) {
+        Result windows = tmux.check(WHAT, new CommandChain().add("list-windows", "-t", session,
+                "-F", "#{window_id} #{window_active} #{" + OVERFLOW_OPTION + "}").args());
+        String candidate = null;
+        for (String line : windows.stdout().split("\n")) {
+            String[] f = line.strip().split(" ");
+            boolean full = fullWindow == null ? f.length > 1 && f[1].equals("1") : f[0].equals(fullWindow);
+            if (f.length == 3 && f[2].equals("1") && !full) {
+                candidate = f[0]; // list-windows goes by index: the last one is the newest
+            }
+        }
+        if (candidate != null) {
+            Result split = trySplit(candidate, launch);
+            if (split.ok()) {
+                return newPaneId(split);
+            }
+            if (!noRoom(split)) {
+                throw TmuxProcess.failure(WHAT, split);
+            }
+        }
+        List<String> newWindow = new ArrayList<>(List.of("new-window", "-d", "-P", "-F", "#{window_id} #{pane_id}",
+                "-n", OVERFLOW_WINDOW_NAME, "-t", session + ":", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
+        newWindow.addAll(launch.argv());
+        String[] ids = tmux.check(WHAT, new CommandChain().add(newWindow).args()).firstLine().split(" ");
+        if (ids.length != 2 || !PANE_ID.matcher(ids[1]).matches()) {
+            throw AgentctlException.failed("tmux: " + WHAT + " failed: unexpected answer from new-window");
+        }
+        CommandChain mark = new CommandChain().add("set-option", "-w", "-t", ids[0], OVERFLOW_OPTION, "1");
+        if (launch.title() != null) {
+            mark.add("select-pane", "-t", ids[1], "-T", CommandChain.formatLiteral(launch.title()));
+        }
+        tmux.check(WHAT, mark.args());
+        return ids[1];
+    }
+
+    /** Layout, split, layout again, title: one invocation. {@code window} is a target like "=ai:" or "@3". */
+    private Result trySplit(String window, Launch launch) {
+        String bottomRight = window + ".{bottom-right}";
+        List<String> split = new ArrayList<>(List.of("split-window", "-d", "-v", "-P", "-F", "#{pane_id}",
+                "-t", bottomRight, "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
+        split.addAll(launch.argv());
+        CommandChain chain = new CommandChain()
+                .add("select-layout", "-t", window, LAYOUT)
+                .add(split)
+                .add("select-layout", "-t", window, LAYOUT);
+        if (launch.title() != null) {
+            chain.add("select-pane", "-t", bottomRight, "-T", CommandChain.formatLiteral(launch.title()));
+        }
+        Result r = tmux.run(WHAT, chain.args());
+        // Once split-window printed the id the pane exists; what follows is cosmetic and must not make a
+        // caller retry and start the agent twice.
+        return PANE_ID.matcher(r.firstLine()).matches() ? new Result(0, r.stdout(), r.stderr()) : r;
+    }
+
+    private static CommandChain newSession(String session, Launch launch) {
+        List<String> create = new ArrayList<>(List.of("new-session", "-d", "-s", session,
+                "-x", Integer.toString(NEW_SESSION_WIDTH), "-y", Integer.toString(NEW_SESSION_HEIGHT),
+                "-P", "-F", "#{pane_id}", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
+        create.addAll(launch.argv());
+        CommandChain chain = new CommandChain().add(create);
+        if (launch.title() != null) {
+            chain.add("select-pane", "-t", "=" + session + ":", "-T", CommandChain.formatLiteral(launch.title()));
+        }
+        return chain;
+    }
+
+    /**
+     * tmux runs a multi-argument command with execvp but hands a single argument to "sh -c"; so a lone
+     * program is passed to sh as $0 of a fixed script, never as script text.
+     */
+    static List<String> paneArgv(List<String> argv) {
+        if (argv.size() == 1) {
+            return List.of("/bin/sh", "-c", "exec \"$0\"", argv.get(0));
+        }
+        return argv;
+    }
+
+    static String checkedSessionName(String session) {
+        if (!SESSION_NAME.matcher(session).matches()) {
+            throw AgentctlException.usage("tmux: invalid session name (letters, digits, '_' and '-' only): "
+                    + TerminalText.oneLine(session, 100));
+        }
+        return session;
+    }
+
+    static String checkedPaneId(String pane) {
+        if (!PANE_ID.matcher(pane).matches()) {
+            throw AgentctlException.usage("tmux: invalid pane id (expected e.g. %3): " + TerminalText.oneLine(pane, 100));
+        }
+        return pane;
+    }
+
+    private static String newPaneId(Result r) {
+        String id = r.firstLine();
+        if (!PANE_ID.matcher(id).matches()) {
+            throw AgentctlException.failed("tmux: " + WHAT + " failed: no pane id in tmux's answer");
+        }
+        return id;
+    }
+
+    static boolean sessionMissing(Result r) {
+        String e = r.stderr();
+        return e.contains("can't find session") || serverMissing(r);
+    }
+
+    static boolean serverMissing(Result r) {
+        String e = r.stderr();
+        return e.contains("no server running") || e.contains("error connecting to")
+                || e.contains("server exited unexpectedly") || e.contains("lost server");
+    }
+
+    private static boolean noRoom(Result r) {
+        String e = r.stderr();
+        return e.contains("no space for new pane") || e.contains("pane too small");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.agentctl.tmux;
+
+import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.tmux.TmuxProcess.Result;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place agentctl talks to tmux. Every call is an argv list (never a shell); user text is made safe
+ * for tmux's argument splitter (trailing ';'), for format expansion ('#') where tmux expands, and for the
+ * terminal ({@link TerminalText}). Failures throw {@code AgentctlException.failed("tmux: <what> failed: ...")}.
+ */
+public final class Tmux {
+    /** Longest line typed or displayed, in code points. */
+    public static final int TEXT_MAX = 500;
+    /**
+     * Gap between typed text and its Enter. Codex's TUI treats a key arriving within 120 ms of a fast burst
+     * of characters as part of a paste, so an immediate Enter becomes a newline instead of a submit.
+     */
+    public static final Duration DEFAULT_ENTER_DELAY = Duration.ofMillis(200);
+    /** How long display-message keeps a message on the status line. */
+    static final int DISPLAY_MILLIS = 4000;
+
+    private final TmuxProcess process;
+    private final PaneOpener opener;
+    private final Duration enterDelay;
+
+    /** {@code socket}: null (or blank) = default server; contains '/' = "-S path"; else "-L name". */
+    public Tmux(String socket) {
+        this(socket, DEFAULT_ENTER_DELAY);
+    }
+
+    public Tmux(String socket, Duration enterDelay) {
+        this.process = new TmuxProcess(socket);
+        this.opener = new PaneOpener(process);
+        this.enterDelay = Objects.requireNonNull(enterDelay, "enterDelay");
+    }
+
+    /** Whether a tmux executable is on PATH. */
+    public static boolean installed() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "tmux");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The base argv {@code ["tmux", ("-L"|"-S", socket,) ...tmuxArgs]}, taken as given: no escaping, so only
+     * for fixed arguments (e.g. {@code attach -t =ai} for exec).
+     */
+    public List<String> command(String... tmuxArgs) {
+        return process.command(List.of(tmuxArgs));
+    }
+
+    /**
+     * Opens a pane running {@code spec.argv()} directly in {@code spec.cwd()}, without moving anyone's focus;
+     * see {@link PaneSpec} for where. Returns the new pane's id, e.g. "%12".
+     */
+    public String openPane(PaneSpec spec) {
+        return opener.open(spec);
+    }
+
+    /** Shows one sanitized line on the status line of the client(s) viewing {@code target}'s session. */
+    public void displayMessage(String target, String text) {
+        String line = CommandChain.formatLiteral(TerminalText.oneLine(text, TEXT_MAX));
+        process.check("display message", new CommandChain().add("display-message", "-t", target,
+                "-d", Integer.toString(DISPLAY_MILLIS), "--", line).args());
+    }
+
+    /**
+     * Types one sanitized line into {@code target} as literal keys, then presses Enter as a separate
+     * send-keys after {@link #DEFAULT_ENTER_DELAY} (or the delay given to the constructor).
+     */
+    public void typeLine(String target, String text) {
+        String line = TerminalText.oneLine(text, TEXT_MAX);
+        if (!line.isEmpty()) {
+            process.check("type line", new CommandChain().add("send-keys", "-t", target, "-l", "--", line).args());
+            pause(enterDelay);
+        }
+        process.check("type line", new CommandChain().add("send-keys", "-t", target, "Enter").args());
+    }
+
+    /** Whether a pane with this id (like "%12") exists on the server; false when no server runs. */
+    public boolean paneExists(String paneId) {
+        if (paneId == null || !PaneOpener.PANE_ID.matcher(paneId).matches()) {
+            return false;
+        }
+        Result r = process.run("check pane", new CommandChain()
+                .add("display-message", "-p", "-t", paneId, "#{pane_id}").args());
+        if (r.ok()) {
+            return r.firstLine().equals(paneId);
+        }
+        if (r.stderr().contains("can't find pane") || PaneOpener.serverMissing(r)) {
+            return false;
+        }
+        throw TmuxProcess.failure("check pane", r);
+    }
+
+    /** The visible text of {@code target}, lines joined by '\n'. */
+    public String capturePane(String target) {
+        return process.check("capture pane", new CommandChain().add("capture-pane", "-p", "-t", target).args()).stdout();
+    }
+
+    /**
+     * Expands a tmux format in {@code target}'s context ({@code display-message -p}); the format is tmux
+     * syntax, so never pass user text here.
+     */
+    public String query(String target, String format) {
+        return process.check("query", new CommandChain().add("display-message", "-p", "-t", target, format).args())
+                .firstLine();
+    }
+
+    /** Whether a session with exactly this name exists; false when no server runs. */
+    public boolean hasSession(String name) {
+        Result r = process.run("check session", new CommandChain().add("has-session", "-t", "=" + name).args());
+        if (r.ok()) {
+            return true;
+        }
+        if (PaneOpener.sessionMissing(r)) {
+            return false;
+        }
+        throw TmuxProcess.failure("check session", r);
+    }
+
+    /** tmux's version, e.g. "3.3a". */
+    public String version() {
+        Result r = process.check("version", List.of("-V"));
+        String line = r.firstLine();
+        int space = line.indexOf(' ');
+        String version = space < 0 ? "" : line.substring(space + 1).strip();
+        if (!line.startsWith("tmux ") || version.isEmpty()) {
+            throw AgentctlException.failed("tmux: version failed: unexpected answer: " + TerminalText.oneLine(line, 100));
+        }
+        return version;
+    }
+
+    /** Stops the server and every pane in it; nothing to do when none runs. */
+    public void killServer() {
+        Result r = process.run("kill server", List.of("kill-server"));
+        if (!r.ok() && !PaneOpener.serverMissing(r)) {
+            throw TmuxProcess.failure("kill server", r);
+        }
+    }
+
+    private static void pause(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AgentctlException.failed("tmux: type line failed: interrupted");
+        }
+    }
+}
