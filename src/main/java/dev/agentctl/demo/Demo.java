@@ -57,7 +57,7 @@ public final class Demo {
         List<String> problems;
         try (OfflineModelServer model = OfflineModelServer.start()) {
             cleanup.model(model);
-            problems = play(place, model, codex, tmux, options.keep());
+            problems = play(place, model, codex, tmux, options.keep(), cleanup.gate());
         } catch (AgentctlException e) {
             problems = List.of(e.getMessage());
         } catch (IOException e) {
@@ -85,8 +85,8 @@ public final class Demo {
         return 0;
     }
 
-    private List<String> play(DemoPlace place, OfflineModelServer model, Path codex, boolean tmux, boolean keep)
-            throws IOException {
+    private List<String> play(DemoPlace place, OfflineModelServer model, Path codex, boolean tmux, boolean keep,
+            DemoGate gate) throws IOException {
         PrintStream out = io.out();
         model.writeCodexHome(place.codexHome);
         out.println("agentctl demo: offline model on " + model.baseUrl() + " (no API key, no network)");
@@ -94,13 +94,13 @@ public final class Demo {
         out.println("  CODEX_HOME: " + place.codexHome);
         out.println("  codex:      " + codex);
         DemoConfig.write(place, codex, tmux, keep);
-        DemoCli cli = new DemoCli(io.env(), place);
+        DemoCli cli = new DemoCli(io.env(), place, gate);
         cli.init();
-        DemoProject project = DemoProject.create(place.projects, cli.env());
+        DemoProject project = gate.pass(() -> DemoProject.create(place.projects, cli.env()));
         out.println("  project:    " + project.repo() + " (git, one worktree per run)");
 
         List<DemoScript.Step> steps = DemoScript.parallelRuns();
-        List<String> ids = startAll(cli, place, project, steps, !tmux);
+        List<String> ids = startAll(cli, place, project, gate, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
         if (tmux) {
             out.println("watch the runs:  tmux -L " + place.tmuxSocket + " attach -t " + DemoPlace.SESSION);
@@ -133,11 +133,11 @@ public final class Demo {
     }
 
     /** All starts at once: each is a JVM start-up, and the runs are meant to overlap anyway. */
-    private static List<String> startAll(DemoCli cli, DemoPlace place, DemoProject project, List<DemoScript.Step> steps,
-            boolean noTmux) throws IOException {
+    private static List<String> startAll(DemoCli cli, DemoPlace place, DemoProject project, DemoGate gate,
+            List<DemoScript.Step> steps, boolean noTmux) throws IOException {
         List<Callable<String>> starts = new ArrayList<>();
         for (DemoScript.Step step : steps) {
-            Path worktree = project.worktree(step.name()); // git worktree add takes a lock: one at a time
+            Path worktree = gate.pass(() -> project.worktree(step.name())); // git takes a lock: one at a time
             Path prompt = promptFile(place, step.name(), step.prompt());
             starts.add(() -> cli.start(worktree, step.title(), prompt, noTmux));
         }

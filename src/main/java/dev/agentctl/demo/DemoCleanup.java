@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,12 +26,17 @@ import java.util.stream.Stream;
 final class DemoCleanup implements Runnable {
     /** How long finished runs get to let their supervisor exit on its own before it is stopped. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+    /** When interrupted: a moment for supervisors that got SIGHUP to stop their codex before they are stopped. */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(3);
+    /** Longer than any start or resume takes (DemoCli's command timeout). */
+    private static final Duration GATE_PATIENCE = Duration.ofSeconds(70);
 
     private final DemoPlace place;
     private final boolean tmux;
     private final boolean keep;
     private final String tmuxTmpDir;
     private final PrintStream out;
+    private final DemoGate gate = new DemoGate();
     private volatile OfflineModelServer model;
     private boolean done;
 
@@ -58,24 +63,38 @@ final class DemoCleanup implements Runnable {
         cleanUp(true);
     }
 
+    /** What creates runs goes through here, so that cleanup never races it. */
+    DemoGate gate() {
+        return gate;
+    }
+
     private synchronized void cleanUp(boolean runsFinished) {
         if (done) return;
         done = true;
+        // A start or resume in flight finishes first (its run then gets stopped below); nothing starts after.
+        gate.close(GATE_PATIENCE, () -> cleanUpClosed(runsFinished));
+    }
+
+    private void cleanUpClosed(boolean runsFinished) {
         OfflineModelServer m = model;
         if (m != null) m.close();
-        // A kept tmux session shows the finished panes (they linger); everything else is stopped.
-        if (!(keep && tmux)) stopRunProcesses(runsFinished ? EXIT_GRACE : Duration.ZERO);
-        if (tmux && !keep) {
-            try {
-                new Tmux(place.tmuxSocket).killServer();
-                removeSocketFile();
-            } catch (RuntimeException e) {
-                out.println("warning: could not stop the demo's tmux server " + place.tmuxSocket + ": " + e.getMessage());
-            }
-        }
+        if (keep && tmux) return; // the kept session shows the finished panes (they linger); nothing else runs
+        // SIGHUP to every pane: a supervisor still running stops its codex and marks its run lost; one that
+        // has finalized its run (the normal case) just exits.
+        if (tmux) killTmuxServer();
+        stopRunProcesses(runsFinished ? EXIT_GRACE : ABORT_GRACE);
         if (!keep) {
             String problem = place.delete();
             if (problem != null) out.println("warning: " + problem);
+        }
+    }
+
+    private void killTmuxServer() {
+        try {
+            new Tmux(place.tmuxSocket).killServer();
+            removeSocketFile();
+        } catch (RuntimeException e) {
+            out.println("warning: could not stop the demo's tmux server " + place.tmuxSocket + ": " + e.getMessage());
         }
     }
 
@@ -92,6 +111,7 @@ final class DemoCleanup implements Runnable {
                     && !Files.isRegularFile(socket, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(socket);
             }
+            Files.deleteIfExists(socket.resolveSibling(place.tmuxSocket + ".lock")); // some tmux versions leave one
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // a stale socket file is harmless
         }
@@ -110,21 +130,30 @@ final class DemoCleanup implements Runnable {
         }
     }
 
-    /** Supervisors and codex processes recorded in the demo's run metas that are still alive. */
-    private List<ProcessHandle> runProcesses() {
-        List<ProcessHandle> found = new ArrayList<>();
+    /**
+     * Every live process of the demo's runs: supervisors and codex recorded in run metas, plus anything whose
+     * command line names the demo directory (a supervisor that has not recorded itself yet, an agentctl wait).
+     */
+    private Set<ProcessHandle> runProcesses() {
+        Set<ProcessHandle> found = new LinkedHashSet<>();
         Path runs = place.home.resolve("runs");
-        if (!Files.isDirectory(runs)) return found;
-        try (Stream<Path> dirs = Files.list(runs)) {
-            for (Path dir : (Iterable<Path>) dirs::iterator) {
-                JsonObject meta = readQuietly(dir.resolve("meta.json"));
-                if (meta == null) continue;
-                alive(meta, "supervisor_pid", "supervisor_started_at_ms").ifPresent(found::add);
-                alive(meta, "codex_pid", "codex_started_at_ms").ifPresent(found::add);
+        if (Files.isDirectory(runs)) {
+            try (Stream<Path> dirs = Files.list(runs)) {
+                for (Path dir : (Iterable<Path>) dirs::iterator) {
+                    JsonObject meta = readQuietly(dir.resolve("meta.json"));
+                    if (meta == null) continue;
+                    alive(meta, "supervisor_pid", "supervisor_started_at_ms").ifPresent(found::add);
+                    alive(meta, "codex_pid", "codex_started_at_ms").ifPresent(found::add);
+                }
+            } catch (IOException e) {
+                out.println("warning: cannot list the demo's runs: " + e.getMessage());
             }
-        } catch (IOException e) {
-            out.println("warning: cannot list the demo's runs: " + e.getMessage());
         }
+        String marker = place.base.toString();
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses()
+                .filter(h -> h.pid() != self && h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(found::add);
         return found;
     }
 

@@ -29,8 +29,10 @@ final class DemoCli {
     private final Map<String, String> env;
     private final Path home;
     private final Path cwd;
+    private final DemoGate gate;
 
-    DemoCli(Map<String, String> callerEnv, DemoPlace place) {
+    DemoCli(Map<String, String> callerEnv, DemoPlace place, DemoGate gate) {
+        this.gate = gate;
         this.self = SupervisorLauncher.selfArgv(callerEnv);
         this.env = childEnv(callerEnv, place);
         this.home = place.home;
@@ -50,7 +52,7 @@ final class DemoCli {
     }
 
     void init() {
-        run(COMMAND_TIMEOUT, "init");
+        gate.pass(() -> run(COMMAND_TIMEOUT, "init"));
     }
 
     /** `start` with the prompt from a file; returns the run id it prints. */
@@ -58,14 +60,14 @@ final class DemoCli {
         List<String> args = new ArrayList<>(List.of("start", "--project", project.toString(), "--profile", DemoConfig.PROFILE,
                 "--title", title, "--prompt-file", promptFile.toString(), "--timeout", DemoConfig.RUN_TIMEOUT));
         if (noTmux) args.add("--no-tmux");
-        return runId(run(COMMAND_TIMEOUT, args.toArray(String[]::new)), "start");
+        return runId(gate.pass(() -> run(COMMAND_TIMEOUT, args.toArray(String[]::new))), "start");
     }
 
     String resume(String parentRunId, Path promptFile, boolean noTmux) {
         List<String> args = new ArrayList<>(List.of("resume", "--parent-run-id", parentRunId,
                 "--prompt-file", promptFile.toString(), "--timeout", DemoConfig.RUN_TIMEOUT));
         if (noTmux) args.add("--no-tmux");
-        return runId(run(COMMAND_TIMEOUT, args.toArray(String[]::new)), "resume");
+        return runId(gate.pass(() -> run(COMMAND_TIMEOUT, args.toArray(String[]::new))), "resume");
     }
 
     /** `wait ID...`: the final meta of each run, in the order given. */
@@ -73,7 +75,8 @@ final class DemoCli {
         List<String> args = new ArrayList<>(List.of("wait"));
         args.addAll(runIds);
         args.addAll(List.of("--timeout", timeout.toSeconds() + "s"));
-        // wait's own --timeout ends it first; the extra minute only guards against a wedged child.
+        // wait's own --timeout ends it first; the extra minute only guards against a wedged child. Not through
+        // the gate: wait creates nothing, and cleanup stops it like every process of the demo.
         ProcessRunner.Result r = run(timeout.plusMinutes(1), false, args.toArray(String[]::new));
         if (r.exitCode() != 0 && r.exitCode() != 1) { // 1: wait timed out, and still printed every run
             throw AgentctlException.failed("agentctl wait failed (exit " + r.exitCode() + "): " + firstLine(r.stderr()));

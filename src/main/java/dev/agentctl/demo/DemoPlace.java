@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's own directory, holding its workspace, CODEX_HOME and project, plus the name of its private
@@ -70,27 +71,50 @@ public final class DemoPlace {
         return Paths.get(home, ".cache", "agentctl");
     }
 
-    /** Removes the whole directory; what cannot be removed is reported, not thrown. */
+    /**
+     * Removes the whole directory; what cannot be removed is reported, not thrown. Retried for a few seconds:
+     * a codex that was just stopped may still write its last lock file into CODEX_HOME.
+     */
     public String delete() {
-        if (!Files.exists(base)) return null;
-        try {
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            return null;
-        } catch (IOException e) {
-            return "could not remove " + base + " completely: " + e.getMessage();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                deleteTree();
+                return null;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) return "could not remove " + base + " completely: " + e;
+            }
+            try {
+                Thread.sleep(100); // a retry interval, bounded by the deadline above
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while removing " + base;
+            }
         }
+    }
+
+    private void deleteTree() throws IOException {
+        if (!Files.exists(base)) return;
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) throw e;
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static String randomId() {

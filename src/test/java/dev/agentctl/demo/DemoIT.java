@@ -89,6 +89,38 @@ class DemoIT {
     }
 
     @Test
+    void anInterruptedDemoStillLeavesNothingBehind() throws Exception {
+        Path log = env.base.resolve("demo.out");
+        List<String> argv = TestEnv.agentctlArgv();
+        argv.add("demo");
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(env.base.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(env.env());
+        Process demo = pb.start();
+        try {
+            // Interrupt while the three runs are going: they are stopped, not waited for.
+            Procs.await("the demo waiting for its runs", Duration.ofSeconds(60), () -> read(log).contains("waiting:"));
+            demo.destroy(); // SIGTERM, as from kill or a closing terminal
+            assertTrue(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "demo exits after cleaning up");
+        } finally {
+            demo.destroyForcibly();
+        }
+        Matcher m = SOCKET.matcher(read(log));
+        assertTrue(m.find(), read(log));
+        // Cleanup ran in the demo's shutdown hook, before the JVM exited: nothing is left right now.
+        assertNothingLeftBehind(m.group(1));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void withoutCodexTheDemoSaysHowToInstallItAndExits1() throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin");
         assertFalse(Files.exists(javaBin.resolve("codex")));
