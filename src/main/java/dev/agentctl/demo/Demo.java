@@ -79,6 +79,10 @@ public final class Demo {
         if (!problems.isEmpty()) {
             io.err().println("agentctl demo: FAILED after " + seconds + " s:");
             problems.forEach(p -> io.err().println("  - " + p));
+            if (!options.keep()) {
+                io.err().println("Run 'agentctl demo --keep' to look at the runs' files afterwards; "
+                        + "'agentctl doctor' checks the set-up.");
+            }
             return 1;
         }
         out.println("Demo OK in " + seconds + " s: agentctl works on this machine. Next: agentctl doctor, agentctl --help.");

@@ -13,8 +13,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -78,11 +78,13 @@ final class DemoCleanup implements Runnable {
     private void cleanUpClosed(boolean runsFinished) {
         OfflineModelServer m = model;
         if (m != null) m.close();
-        if (keep && tmux) return; // the kept session shows the finished panes (they linger); nothing else runs
-        // SIGHUP to every pane: a supervisor still running stops its codex and marks its run lost; one that
-        // has finalized its run (the normal case) just exits.
-        if (tmux) killTmuxServer();
-        stopRunProcesses(runsFinished ? EXIT_GRACE : ABORT_GRACE);
+        // A kept session shows the finished panes (they linger); only an interrupted demo stops it.
+        if (!(keep && tmux && runsFinished)) {
+            // SIGHUP to every pane: a supervisor still running stops its codex and marks its run lost; one that
+            // has finalized its run (the normal case) just exits.
+            if (tmux) killTmuxServer();
+            stopRunProcesses(runsFinished ? EXIT_GRACE : ABORT_GRACE);
+        }
         if (!keep) {
             String problem = place.delete();
             if (problem != null) out.println("warning: " + problem);
