@@ -37,9 +37,19 @@ public final class RunFinalizer {
                 m.put("duration_s", Math.round(ms / 100.0) / 10.0);
             }
             store.write(m);
+            forgetCallerEnvironment(runId);
             notifier.finished(m); // still under the lock: exactly one notification per run
             return m;
         });
+    }
+
+    /** A supervisor that never started leaves the caller's environment behind: it must not outlive the run. */
+    private void forgetCallerEnvironment(String runId) {
+        try {
+            java.nio.file.Files.deleteIfExists(store.dir(runId).resolve(CallerEnvironment.FILE));
+        } catch (java.io.IOException ignored) {
+            // the directory is private (0700); a leftover is harmless to others
+        }
     }
 
     /** A run that ended without a result of its own: killed, timed out, lost. */

@@ -61,21 +61,23 @@ final class PaneOpener {
 
     private String openInSession(String session, Launch launch) {
         String window = "=" + session + ":";
-        Result split = trySplit(window, launch);
-        if (split.ok()) {
-            return newPaneId(split);
-        }
-        if (sessionMissing(split)) {
+        // Other agentctl processes create the session, and a session whose last pane exits goes away (the
+        // server with it): a few rounds of split / create settle any such race.
+        Result split = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            split = trySplit(window, launch);
+            if (split.ok()) {
+                return newPaneId(split);
+            }
+            if (!sessionMissing(split)) {
+                break;
+            }
             Result created = tmux.run(WHAT, newSession(session, launch).args());
             if (created.ok()) {
                 return newPaneId(created);
             }
-            if (!created.stderr().contains("duplicate session")) {
+            if (!created.stderr().contains("duplicate session") && !serverMissing(created)) {
                 throw TmuxProcess.failure(WHAT, created);
-            }
-            split = trySplit(window, launch); // another agentctl created it meanwhile
-            if (split.ok()) {
-                return newPaneId(split);
             }
         }
         if (noRoom(split)) {
@@ -208,7 +210,8 @@ final class PaneOpener {
 
     static boolean sessionMissing(Result r) {
         String e = r.stderr();
-        return e.contains("can't find session") || serverMissing(r);
+        // "no current target": the server is up but its last session just ended.
+        return e.contains("can't find session") || e.contains("no current target") || serverMissing(r);
     }
 
     static boolean serverMissing(Result r) {

@@ -29,7 +29,10 @@ public final class Workspace {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new Workspace(Paths.get(fromEnv));
         }
-        return new Workspace(Paths.get(System.getProperty("user.home"), ".ai-orch"));
+        // $HOME, as the shell means ~; the JVM's user.home comes from the password database instead.
+        String userHome = env.get("HOME");
+        if (userHome == null || userHome.isBlank()) userHome = System.getProperty("user.home");
+        return new Workspace(Paths.get(userHome, ".ai-orch"));
     }
 
     public Path home() { return home; }

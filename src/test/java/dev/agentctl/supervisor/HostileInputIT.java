@@ -4,30 +4,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import dev.agentctl.testing.ProcResult;
+import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.TestEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Text from users and models never reaches a shell, and round-trips intact. */
-class HostileInputIT {
+class HostileInputIT extends RealRunTest {
     private static final String EVIL = "x $(touch MARKER1) `touch MARKER2`; touch MARKER3 \"q\" 'a' && echo";
-
-    private TestEnv env;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        env = new TestEnv();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
 
     @Test
     void hostileTitlesPromptsPathsAndProfilesAreNeverExecuted() throws Exception {
@@ -53,7 +40,7 @@ class HostileInputIT {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir.resolve("prompt.md"))));
         try (Stream<Path> all = Stream.concat(Files.walk(env.base), Files.walk(TestEnv.ROOT, 1))) {
-            assertEquals(0, all.filter(p -> p.getFileName().toString().startsWith("MARKER")).count(), "nothing was executed");
+            assertEquals(0, all.filter(p -> p.getFileName().toString().matches("MARKER[1-5]")).count(), "nothing was executed");
         }
         String log = Files.readString(env.home.resolve("notify.log"));
         assertEquals(1, log.strip().split("\n").length, "one notification line: " + log);

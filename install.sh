@@ -1,0 +1,446 @@
+#!/usr/bin/env bash
+# Part of agentctl.
+# install.sh: builds agentctl and installs it under a prefix; --uninstall removes it again; --test
+# installs what the test suite needs and runs it. Non-interactive and safe to run again.
+set -euo pipefail
+
+readonly CODEX_VERSION=0.169.0
+readonly MIN_JAVA=17
+readonly MARKER='# Part of agentctl.' # second line of every script we install; guards foreign files
+
+ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+PREFIX=${PREFIX:-$HOME/.local}
+MODE=install
+BUILD=1
+APT_UPDATED=0
+TMP_DIR=
+
+usage() {
+    cat <<EOF
+Usage: ./install.sh [--prefix DIR] [--no-build]
+       ./install.sh --uninstall [--prefix DIR]
+       ./install.sh --test
+
+Installs agentctl into PREFIX (default \$PREFIX, else ~/.local):
+  PREFIX/bin/agentctl, PREFIX/bin/orch, PREFIX/share/agentctl/{agentctl.jar,agentctl.jsa,config/,prompts/}
+then runs 'agentctl init' for your workspace (\$AI_ORCH_HOME, else ~/.ai-orch).
+
+Options:
+  --prefix DIR   install under DIR instead of ~/.local
+  --no-build     do not run Maven; install the existing target/agentctl.jar
+  --uninstall    remove what install.sh installed under PREFIX (never the workspace)
+  --test         install the test prerequisites (git, tmux, codex $CODEX_VERSION via npm) and run 'mvn -B verify'
+  -h, --help     show this help
+
+Needs Java $MIN_JAVA+, Maven (unless --no-build), git and tmux. A missing git or tmux is installed with
+apt-get (as root, or through sudo) or Homebrew when possible.
+EOF
+}
+
+step() { printf '==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+warn() { printf 'install.sh: warning: %s\n' "$*" >&2; }
+die() {
+    printf 'install.sh: error: %s\n' "$*" >&2
+    exit 1
+}
+
+cleanup() { if [ -n "$TMP_DIR" ]; then rm -rf -- "$TMP_DIR"; fi; }
+
+# Runs a noisy command with its output in a log; shows the log's end only when it fails.
+quietly() {
+    local log=$TMP_DIR/quietly.log rc=0
+    "$@" >"$log" 2>&1 || rc=$?
+    if [ "$rc" -ne 0 ]; then tail -n 30 "$log" >&2; fi
+    return "$rc"
+}
+
+# Bounds a command that should be quick; `timeout` is missing on stock macOS.
+bounded() {
+    local seconds=$1
+    shift
+    if command -v timeout >/dev/null 2>&1; then timeout "$seconds" "$@"; else "$@"; fi
+}
+
+parse_args() {
+    local mode_set=''
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --prefix)
+                [ $# -ge 2 ] || { usage >&2; exit 2; }
+                PREFIX=$2
+                shift 2
+                ;;
+            --prefix=*) PREFIX=${1#*=}; shift ;;
+            --no-build) BUILD=0; shift ;;
+            --uninstall | --test)
+                [ -z "$mode_set" ] || { printf 'install.sh: %s and %s exclude each other\n' "$mode_set" "$1" >&2; exit 2; }
+                mode_set=$1
+                MODE=${1#--}
+                shift
+                ;;
+            -h | --help) usage; exit 0 ;;
+            *)
+                printf 'install.sh: unknown option: %s\n\n' "$1" >&2
+                usage >&2
+                exit 2
+                ;;
+        esac
+    done
+    [ -n "$PREFIX" ] || die "--prefix must not be empty"
+}
+
+# ---- packages -------------------------------------------------------------------------------------
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        # Without a terminal sudo must not wait for a password nobody can type.
+        if [ -t 0 ]; then sudo "$@"; else sudo -n "$@"; fi
+    else
+        return 1
+    fi
+}
+
+# Package names for a tool, per package manager; empty when we do not install that tool there.
+apt_packages() {
+    case $1 in
+        git | tmux) printf '%s\n' "$1" ;;
+        npm) printf 'nodejs npm\n' ;;
+        java) printf 'openjdk-%s-jdk-headless\n' "$MIN_JAVA" ;;
+        mvn) printf 'maven\n' ;;
+    esac
+}
+brew_packages() {
+    case $1 in
+        git | tmux) printf '%s\n' "$1" ;;
+        npm) printf 'node\n' ;;
+        mvn) printf 'maven\n' ;;
+    esac
+}
+
+# Installs the packages for the given tools; returns non-zero when it cannot.
+install_tools() {
+    local manager tool pkgs=''
+    if command -v apt-get >/dev/null 2>&1; then
+        manager=apt
+    elif [ "$(uname -s)" = Darwin ] && command -v brew >/dev/null 2>&1; then
+        manager=brew
+    else
+        return 1
+    fi
+    for tool in "$@"; do pkgs="$pkgs $("${manager}_packages" "$tool")"; done
+    # shellcheck disable=SC2086 # a list of package names
+    set -- $pkgs
+    [ $# -gt 0 ] || return 1
+    if [ "$manager" = brew ]; then
+        step "brew install $*"
+        quietly brew install "$@"
+        return
+    fi
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        step "apt-get update"
+        quietly as_root apt-get update || return 1
+        APT_UPDATED=1
+    fi
+    step "apt-get install $*"
+    quietly as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+# ---- prerequisites --------------------------------------------------------------------------------
+
+# The java the launcher will run: $JAVA_HOME/bin/java, else java on PATH.
+find_java() {
+    if [ -n "${JAVA_HOME:-}" ]; then
+        [ -x "$JAVA_HOME/bin/java" ] && printf '%s\n' "$JAVA_HOME/bin/java"
+    else
+        command -v java
+    fi
+}
+
+# Major version from `java -version`: "1.8.0_392" -> 8, "17.0.15" -> 17, "21-ea" -> 21.
+java_major() {
+    local out
+    out=$(bounded 30 "$1" -version 2>&1) || return 1
+    [[ $out =~ version\ \"([0-9]+)(\.([0-9]+))? ]] || return 1
+    if [ "${BASH_REMATCH[1]}" = 1 ]; then
+        printf '%s\n' "${BASH_REMATCH[3]:-0}"
+    else
+        printf '%s\n' "${BASH_REMATCH[1]}"
+    fi
+}
+
+java_ok() {
+    local java major
+    java=$(find_java) || return 1
+    major=$(java_major "$java") || return 1
+    [ "$major" -ge "$MIN_JAVA" ]
+}
+
+tool_ok() {
+    case $1 in
+        java) java_ok ;;
+        *) command -v "$1" >/dev/null 2>&1 ;;
+    esac
+}
+
+describe_missing() {
+    case $1 in
+        java)
+            local java
+            if [ -n "${JAVA_HOME:-}" ] && [ ! -x "$JAVA_HOME/bin/java" ]; then
+                printf 'Java %s+ (JAVA_HOME=%s has no bin/java; fix or unset JAVA_HOME)\n' "$MIN_JAVA" "$JAVA_HOME"
+            elif java=$(find_java); then
+                printf 'Java %s+ (found %s: version %s; install a newer JDK or point JAVA_HOME at one)\n' \
+                    "$MIN_JAVA" "$java" "$(java_major "$java" || echo unknown)"
+            else
+                printf 'Java %s+ (e.g. apt-get install openjdk-17-jdk-headless, or set JAVA_HOME)\n' "$MIN_JAVA"
+            fi
+            ;;
+        mvn) printf 'Maven (e.g. apt-get install maven; or use --no-build with a built target/agentctl.jar)\n' ;;
+        npm) printf 'npm (e.g. apt-get install nodejs npm)\n' ;;
+        *) printf '%s (e.g. apt-get install %s)\n' "$1" "$1" ;;
+    esac
+}
+
+# require_tools "TOOLS" "INSTALLABLE": every tool must be present; the installable ones are installed
+# when missing. Exits naming everything still missing.
+require_tools() {
+    local tool missing='' installable=''
+    for tool in $1; do
+        tool_ok "$tool" && continue
+        case " $2 " in
+            *" $tool "*) installable="$installable $tool" ;;
+            *) missing="$missing $tool" ;;
+        esac
+    done
+    if [ -n "$installable" ]; then
+        # shellcheck disable=SC2086 # a list of tool names
+        install_tools $installable || warn "could not install:$installable"
+        for tool in $installable; do tool_ok "$tool" || missing="$missing $tool"; done
+    fi
+    [ -z "$missing" ] && return 0
+    printf 'install.sh: error: missing prerequisites:\n' >&2
+    for tool in $missing; do printf '  - %s\n' "$(describe_missing "$tool")" >&2; done
+    exit 1
+}
+
+# ---- install --------------------------------------------------------------------------------------
+
+# A file we may overwrite or remove: absent, or one of ours.
+ours_or_absent() {
+    [ ! -e "$1" ] || grep -qxF "$MARKER" "$1" 2>/dev/null
+}
+
+# Copies through a temporary name and renames, so running JVMs keep the old jar and a running shell
+# never reads a half-written script.
+put() {
+    local mode=$1 src=$2 dest=$3
+    install -m "$mode" "$src" "$dest.tmp.$$"
+    mv -f "$dest.tmp.$$" "$dest"
+}
+
+copy_dir() {
+    local src=$1 dest=$2 f
+    rm -rf -- "$dest"
+    install -d "$dest"
+    for f in "$src"/*; do
+        if [ -f "$f" ]; then install -m 0644 "$f" "$dest/"; fi
+    done
+}
+
+build_jar() {
+    if [ "$BUILD" -eq 1 ]; then
+        step "Building target/agentctl.jar (mvn -B -q -DskipTests package)"
+        (cd "$ROOT" && mvn -B -q -DskipTests package) || die "the Maven build failed (see above)"
+    else
+        step "Using the existing target/agentctl.jar (--no-build)"
+    fi
+    [ -f "$ROOT/target/agentctl.jar" ] || die "$ROOT/target/agentctl.jar not found; build it with 'mvn -B -DskipTests package' or drop --no-build"
+}
+
+install_files() {
+    local bin=$PREFIX/bin share=$PREFIX/share/agentctl f
+    step "Installing into $PREFIX"
+    for f in "$bin/agentctl" "$bin/orch"; do
+        ours_or_absent "$f" || die "$f exists and is not agentctl's; move it away or choose another --prefix"
+    done
+    install -d "$bin" "$share"
+    put 0755 "$ROOT/bin/agentctl" "$bin/agentctl"
+    put 0755 "$ROOT/bin/orch" "$bin/orch"
+    rm -f -- "$share/agentctl.jsa" # an archive of the previous jar is useless now
+    put 0644 "$ROOT/target/agentctl.jar" "$share/agentctl.jar"
+    copy_dir "$ROOT/config" "$share/config"
+    copy_dir "$ROOT/prompts" "$share/prompts"
+    info "$bin/agentctl, $bin/orch"
+    info "$share/{agentctl.jar,config/,prompts/}"
+}
+
+# Each command run for training records the classes it loads; the union of those lists becomes a
+# static CDS archive (picocli's old class files are only archived statically on JDK 17).
+train() {
+    TRAIN_N=$((TRAIN_N + 1))
+    AGENTCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$TRAIN_DIR/classes.$TRAIN_N" \
+        bounded 60 "$PREFIX/bin/agentctl" --home "$TRAIN_DIR/ws" "$@" </dev/null >/dev/null 2>&1 || true
+}
+
+make_cds_archive() {
+    local share=$PREFIX/share/agentctl java dir id
+    step "Creating the class-data-sharing archive (faster start-up)"
+    java=$(find_java) || return 1
+    dir=$TMP_DIR/cds
+    mkdir -p "$dir/project" "$dir/ws"
+    TRAIN_DIR=$dir
+    TRAIN_N=0
+    # Some commands may not exist in every version; a failing one still loads classes worth having.
+    train --version
+    train --help
+    train init
+    train add-project demo "$dir/project"
+    train projects
+    train projects --json
+    id=20260101-000000-abcdef
+    mkdir -p "$dir/ws/runs/$id"
+    cat >"$dir/ws/runs/$id/meta.json" <<EOF
+{"run_id":"$id","status":"finished","outcome":"succeeded","project":"demo","profile":"spark","title":"training",
+ "created_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","goal_met":true,"summary":"ok",
+ "followup_prompt":"","notes":"","exit_code":0,"thread_id":null,"git_diff_stat":""}
+EOF
+    train list
+    train list --json --limit 5
+    train show "$id"
+    train wait "$id" --timeout 5s
+    train tail -n 5 --no-follow
+    train reconcile
+    train remove-project demo
+    awk '!seen[$0]++' "$dir"/classes.* >"$dir/classes" 2>/dev/null || return 1
+    [ -s "$dir/classes" ] || return 1
+    bounded 300 "$java" -Xshare:dump -XX:SharedClassListFile="$dir/classes" \
+        -XX:SharedArchiveFile="$share/agentctl.jsa.tmp" -cp "$share/agentctl.jar" >"$dir/dump.log" 2>&1 || return 1
+    mv -f "$share/agentctl.jsa.tmp" "$share/agentctl.jsa"
+    # -Xshare:on makes the JVM fail instead of quietly running without the archive.
+    if ! AGENTCTL_JAVA_OPTS=-Xshare:on bounded 60 "$PREFIX/bin/agentctl" --version >/dev/null 2>&1; then
+        rm -f -- "$share/agentctl.jsa"
+        return 1
+    fi
+    info "$share/agentctl.jsa"
+}
+
+on_path() {
+    case ":$PATH:" in
+        *":$1:"*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+do_install() {
+    step "Checking prerequisites"
+    local tools="java git tmux"
+    if [ "$BUILD" -eq 1 ]; then tools="java mvn git tmux"; fi
+    require_tools "$tools" "git tmux"
+    info "java $(java_major "$(find_java)"), $(git --version), $(tmux -V)"
+    build_jar
+    local given_bin=$PREFIX/bin
+    mkdir -p -- "$PREFIX"
+    PREFIX=$(cd -P -- "$PREFIX" && pwd)
+    install_files
+    if ! make_cds_archive; then
+        rm -f -- "$PREFIX/share/agentctl/agentctl.jsa.tmp"
+        info "skipped: could not create the archive (agentctl works without it, it only starts slower)"
+    fi
+    step "Initialising the workspace (agentctl init)"
+    local out
+    out=$("$PREFIX/bin/agentctl" init) || die "'agentctl init' failed (see above)"
+    printf '%s\n' "$out" | sed 's/^/    /'
+    step "Done: agentctl $("$PREFIX/bin/agentctl" --version | sed 's/^agentctl //')"
+    if ! on_path "$PREFIX/bin" && ! on_path "$given_bin"; then
+        info "$PREFIX/bin is not on your PATH; add it, e.g. to ~/.profile or ~/.bashrc:"
+        info "  export PATH=\"$PREFIX/bin:\$PATH\""
+    fi
+    info "Next: 'agentctl doctor' checks codex, tmux and git; 'agentctl demo' runs a small task end to end;"
+    info "      'orch' starts Claude Code as an orchestrator that uses agentctl."
+}
+
+# ---- uninstall ------------------------------------------------------------------------------------
+
+do_uninstall() {
+    local f removed=0
+    step "Removing agentctl from $PREFIX"
+    for f in "$PREFIX/bin/agentctl" "$PREFIX/bin/orch"; do
+        [ -e "$f" ] || continue
+        if ours_or_absent "$f"; then
+            rm -f -- "$f"
+            info "removed $f"
+            removed=1
+        else
+            warn "left $f alone: it is not agentctl's"
+        fi
+    done
+    if [ -d "$PREFIX/share/agentctl" ]; then
+        rm -rf -- "$PREFIX/share/agentctl"
+        info "removed $PREFIX/share/agentctl/"
+        removed=1
+    fi
+    # Directories install.sh may have created; rmdir keeps them when anything else lives there.
+    rmdir -- "$PREFIX/share" "$PREFIX/bin" 2>/dev/null || true
+    [ "$removed" -eq 1 ] || info "nothing of agentctl's was installed under $PREFIX"
+    info "The workspace (${AI_ORCH_HOME:-~/.ai-orch}) is kept; delete it yourself if you want it gone."
+}
+
+# ---- test -----------------------------------------------------------------------------------------
+
+codex_is_pinned() {
+    [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "codex-cli $CODEX_VERSION" ]
+}
+
+# Prints the path of a codex $CODEX_VERSION: $AGENTCTL_TEST_CODEX, codex on PATH, or the one in the cache,
+# installed there with npm when needed.
+ensure_codex() {
+    local found dir=${XDG_CACHE_HOME:-$HOME/.cache}/agentctl/codex-$CODEX_VERSION
+    if [ -n "${AGENTCTL_TEST_CODEX:-}" ] && codex_is_pinned "$AGENTCTL_TEST_CODEX"; then
+        info "codex: $AGENTCTL_TEST_CODEX (from AGENTCTL_TEST_CODEX)" >&2
+        printf '%s
+' "$AGENTCTL_TEST_CODEX"
+        return 0
+    fi
+    if found=$(command -v codex) && codex_is_pinned "$found"; then
+        info "codex: $found (codex-cli $CODEX_VERSION on PATH)" >&2
+        printf '%s\n' "$found"
+        return 0
+    fi
+    found=$dir/node_modules/.bin/codex
+    if ! codex_is_pinned "$found"; then
+        require_tools "npm" "npm" >&2
+        step "npm install @openai/codex@$CODEX_VERSION into $dir" >&2
+        mkdir -p -- "$dir"
+        # --prefix pins the install here even when a parent directory holds a package.json.
+        quietly npm install --prefix "$dir" --no-audit --no-fund --save-exact "@openai/codex@$CODEX_VERSION" >&2 ||
+            die "npm could not install @openai/codex@$CODEX_VERSION"
+        codex_is_pinned "$found" || die "$found does not report codex-cli $CODEX_VERSION"
+    fi
+    info "codex: $found" >&2
+    printf '%s\n' "$found"
+}
+
+do_test() {
+    step "Checking what the tests need"
+    require_tools "java mvn git tmux" "java mvn git tmux"
+    info "java $(java_major "$(find_java)"), $(git --version), $(tmux -V)"
+    local codex
+    codex=$(ensure_codex)
+    export AGENTCTL_TEST_CODEX=$codex
+    step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex)"
+    cd "$ROOT"
+    cleanup
+    exec mvn -B verify
+}
+
+parse_args "$@"
+TMP_DIR=$(mktemp -d "${TMPDIR:-/tmp}/agentctl-install.XXXXXX")
+trap cleanup EXIT
+case $MODE in
+    install) do_install ;;
+    uninstall) do_uninstall ;;
+    test) do_test ;;
+esac
