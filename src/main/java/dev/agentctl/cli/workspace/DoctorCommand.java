@@ -12,9 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", description = {"Check that agentctl can run: Java, tmux, git, codex and its version, CODEX_HOME,",
-        "the workspace, config, projects, profiles, output schema, and one live codex turn against a built-in",
-        "offline model. One ✓/✗/! line each, with a fix for every problem. Exit 1 when anything failed."},
+@Command(name = "doctor", description = {"Check that agentctl can run: Java, tmux, git, codex and its version, CODEX_HOME, "
+        + "the workspace, config, projects, profiles, the output schema, and one live codex turn against a built-in "
+        + "offline model. One line per check (✓ ok, ✗ failed, ! warning), with a fix for every problem. "
+        + "Exit 1 when a check failed."},
         footer = {"", "Examples:", "  agentctl doctor", "  agentctl doctor --no-live --json | jq '.[] | select(.status != \"ok\")'"})
 public final class DoctorCommand extends BaseCommand {
     @Option(names = "--json", description = "Print a JSON array of {check, status: ok|fail|warn, detail, fix}.")
