@@ -8,14 +8,12 @@ import com.google.gson.JsonParser;
 import dev.agentctl.store.Json;
 import dev.agentctl.testing.CliRun;
 import dev.agentctl.testing.CodexBinary;
-import dev.agentctl.testing.Procs;
+import dev.agentctl.testing.PrivateTmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +29,7 @@ class DoctorTest {
     Path dir;
     private Path home;
     private Map<String, String> env;
+    private PrivateTmux tmux;
     private String socket;
 
     @BeforeEach
@@ -42,7 +41,8 @@ class DoctorTest {
         env.put("CODEX_HOME", Files.createDirectories(dir.resolve("codex-home")).toString());
         env.put("PATH", Path.of(CodexBinary.path()).getParent() + ":" + System.getenv("PATH"));
         assertEquals(0, cli("init").exit);
-        socket = "agentctl-test-doctor-" + UUID.randomUUID().toString().substring(0, 8);
+        tmux = PrivateTmux.create();
+        socket = tmux.socket();
         config(c -> {
             c.addProperty("tmux_socket", socket);
             c.addProperty("tmux_session", "doctor");
@@ -50,9 +50,8 @@ class DoctorTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        tmux("kill-server");
-        Files.deleteIfExists(Path.of("/tmp/tmux-" + Files.getAttribute(dir, "unix:uid"), socket));
+    void tearDown() {
+        tmux.close();
     }
 
     @Test
@@ -143,8 +142,7 @@ class DoctorTest {
 
     @Test
     void aSendKeysTargetThatDoesNotExistIsAFailure() throws Exception {
-        assertEquals(0, tmux("new-session", "-d", "-s", "doctor", "sleep 600").exit());
-        String realPane = tmux("display-message", "-p", "-t", "=doctor:", "#{pane_id}").out().strip();
+        String realPane = tmux.newSession("doctor", 80, 24, "sleep", "600");
         config(c -> c.addProperty("tmux_sendkeys_target", "%999"));
         CliRun r = cli("doctor", "--no-live");
         assertEquals(1, r.exit, r.toString());
@@ -158,7 +156,7 @@ class DoctorTest {
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains(OK + " tmux send-keys target: " + realPane + " exists on tmux server -L " + socket + "\n"), r.out);
 
-        tmux("kill-server"); // no server at all: the target cannot be reached either
+        tmux.tmux().killServer(); // no server at all: the target cannot be reached either
         r = cli("doctor", "--no-live");
         assertEquals(1, r.exit, r.toString());
         assertTrue(r.out.contains(FAIL + " tmux send-keys target: pane " + realPane + " not found on tmux server -L " + socket), r.out);
@@ -227,11 +225,5 @@ class DoctorTest {
         JsonObject c = Json.readObject(home.resolve("config.json"));
         change.accept(c);
         Json.writeAtomically(home.resolve("config.json"), c);
-    }
-
-    private dev.agentctl.testing.ProcResult tmux(String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of("tmux", "-L", socket));
-        argv.addAll(List.of(args));
-        return Procs.run(argv, dir, null, null, Duration.ofSeconds(20));
     }
 }
