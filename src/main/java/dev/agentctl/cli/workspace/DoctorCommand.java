@@ -9,7 +9,6 @@ import dev.agentctl.doctor.DoctorReport;
 import dev.agentctl.workspace.Workspace;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", description = {"Check that agentctl can run: Java, tmux, git, codex and its version, CODEX_HOME, "
@@ -27,19 +26,10 @@ public final class DoctorCommand extends BaseCommand {
     @Override
     protected int execute() {
         // Not workspace(): that would create a missing workspace and hide what doctor should report.
-        Workspace ws = Workspace.resolve(homeOption(), io().env());
+        Workspace ws = workspaceAsIs();
         List<CheckResult> results = new Doctor().run(new DoctorContext(ws, io().env(), io().cwd(), !noLive));
         io().out().print(json ? DoctorReport.json(results) + "\n" : DoctorReport.text(results, DoctorReport.unicodeOutput()));
         io().out().flush();
         return Doctor.anyFailed(results) ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    /** --home given to doctor itself or before it (agentctl --home DIR doctor). */
-    private String homeOption() {
-        for (var s = spec; s != null; s = s.parent()) {
-            OptionSpec o = s.findOption("--home");
-            if (o != null && o.getValue() != null) return o.getValue();
-        }
-        return null;
     }
 }
