@@ -85,8 +85,8 @@ public final class Notifier {
     private void tmux(RunMeta m, String status, String wakeUp) {
         if (!Tmux.installed()) return;
         Tmux tmux = new Tmux(config.tmuxSocket());
-        String target = config.tmuxNotifyTarget();
-        if (target == null && m.str("tmux_session") != null) target = m.str("tmux_session") + ":0";
+        // By default the message goes to the run's own pane: whoever watches that session sees it.
+        String target = config.tmuxNotifyTarget() != null ? config.tmuxNotifyTarget() : m.str("pane_id");
         if (target != null) {
             try {
                 tmux.displayMessage(target, status);
