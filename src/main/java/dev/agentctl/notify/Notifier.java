@@ -34,9 +34,17 @@ public final class Notifier {
         this.problems = problems;
     }
 
-    public void finished(RunMeta m) {
+    /**
+     * The record of a finish, in notify.log and notify.jsonl. Written before the final meta, so
+     * whoever a finished meta wakes (wait) finds the line already there.
+     */
+    public void recordFinished(RunMeta m) {
+        append(humanLine(m, LocalDateTime.now()), record("done", m));
+    }
+
+    /** The tmux side of a finish; after the final meta, so a woken orchestrator reads the final state. */
+    public void announceFinished(RunMeta m) {
         String text = humanLine(m, LocalDateTime.now());
-        append(text, record("done", m));
         tmux(m, "agentctl: " + text.substring(text.indexOf(']') + 2),
                 "[AI_ORCH DONE run_id=" + m.runId() + " goal_met=" + m.goalMet() + " exit=" + m.exitCode() + "]");
     }

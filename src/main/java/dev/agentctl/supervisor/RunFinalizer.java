@@ -36,9 +36,11 @@ public final class RunFinalizer {
                 long ms = Duration.between(Instant.parse(from), Instant.parse(ended)).toMillis();
                 m.put("duration_s", Math.round(ms / 100.0) / 10.0);
             }
+            // All under the run lock: exactly one notification per run.
+            notifier.recordFinished(m);
             store.write(m);
             forgetCallerEnvironment(runId);
-            notifier.finished(m); // still under the lock: exactly one notification per run
+            notifier.announceFinished(m);
             return m;
         });
     }
