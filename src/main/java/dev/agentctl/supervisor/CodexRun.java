@@ -61,9 +61,7 @@ final class CodexRun {
                 lastEventNanos = System.nanoTime();
                 CodexEvent e = CodexEvent.parse(line);
                 if (e == null) continue;
-                synchronized (tracker) {
-                    tracker.accept(e);
-                }
+                tracker.accept(e); // thread-safe: the supervisor reads it from its own thread
                 try {
                     onEvent.accept(e);
                 } catch (RuntimeException ex) {

@@ -163,29 +163,21 @@ public final class Supervisor {
     private RunMeta finish(String runId, Path dir, String diff, int exitCode) throws IOException {
         EventTracker t = codex.tracker();
         String finalMessage = readIfExists(dir.resolve("last_message.json"));
-        CodexResult result;
-        boolean completed;
-        String failed;
-        JsonObject usage;
-        String threadId;
-        synchronized (t) {
-            if (finalMessage == null || finalMessage.isBlank()) finalMessage = t.lastAgentMessage();
-            completed = t.turnCompleted();
-            failed = t.turnFailed() ? t.turnFailedMessage() : null;
-            usage = t.usage();
-            threadId = t.threadId();
-        }
-        result = CodexResult.parse(finalMessage);
-        String stderrTail = RunOutcome.tail(readIfExists(dir.resolve("stderr.log")), 600);
-        String diffStat = diff;
+        // codex creates the -o file empty at start and fills it only when the turn completes.
+        CodexResult result = CodexResult.parse(finalMessage == null || finalMessage.isBlank() ? t.lastAgentMessage() : finalMessage);
+        String failed = t.turnFailed() ? t.turnFailedMessage() : null;
+        String stderrTail = RunOutcome.tail(readTail(dir.resolve("stderr.log"), 4096), 600);
+        JsonObject usage = t.usage();
+        String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
-            RunOutcome.apply(m, exitCode, result, completed, failed, stop.get(), stderrTail);
-            m.put("git_diff_stat", diffStat);
+            RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
+            m.put("git_diff_stat", diff);
             if (usage != null) m.put("usage", usage);
             if (threadId != null) m.put("thread_id", threadId);
         });
     }
 
+    /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
     private void onEvent(String runId, CodexEvent e) {
         pane.event(e);
         boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
@@ -194,15 +186,11 @@ public final class Supervisor {
         if (!important && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
         lastMetaEventWrite = now;
         EventTracker t = codex.tracker();
-        String threadId;
-        JsonElement usage;
-        synchronized (t) {
-            threadId = t.threadId();
-            usage = t.usage();
-        }
+        String threadId = t.threadId();
+        JsonElement usage = t.usage();
         store.update(runId, m -> {
             if (m.isFinished()) return false;
-            m.put("last_event_at", RunMeta.now()).put("stalled", false);
+            m.put("last_event_at", RunMeta.now());
             if (threadId != null) m.put("thread_id", threadId);
             if (usage != null) m.put("usage", usage);
             return true;
@@ -234,5 +222,17 @@ public final class Supervisor {
 
     private static String readIfExists(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+    }
+
+    /** The last maxBytes of a file that may be large (codex's stderr). */
+    private static String readTail(Path p, int maxBytes) throws IOException {
+        if (!Files.exists(p)) return null;
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "r")) {
+            long start = Math.max(0, f.length() - maxBytes);
+            byte[] buf = new byte[(int) (f.length() - start)];
+            f.seek(start);
+            f.readFully(buf);
+            return new String(buf, StandardCharsets.UTF_8);
+        }
     }
 }
