@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
 public final class RunId {
     public static final int MAX_LENGTH = 128;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RunId() {}
 
     public static String generate() {
-        return STAMP.format(LocalDateTime.now()) + "-" + String.format("%06x", RANDOM.nextInt(1 << 24));
+        return Generator.STAMP.format(LocalDateTime.now()) + "-" + String.format("%06x", Generator.RANDOM.nextInt(1 << 24));
+    }
+
+    /** Set up on first use: show, list and wait only validate ids, and this costs them ~20 ms. */
+    private static final class Generator {
+        static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     /** Returns the id, or throws a usage error naming why it is refused. */
