@@ -277,22 +277,48 @@ install_files() {
     info "$share/{agentctl.jar,config/,prompts/}"
 }
 
-# Each command run for training records the classes it loads; the union of those lists becomes a
-# static CDS archive (picocli's old class files are only archived statically on JDK 17).
+# Each command run for training records the classes it loads, every JVM in a file of its own (%p is its
+# pid), so the supervisor that the training start launches records too; the union of those lists becomes
+# a static CDS archive (picocli's old class files are only archived statically on JDK 17).
 train() {
-    TRAIN_N=$((TRAIN_N + 1))
-    AGENTCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$TRAIN_DIR/classes.$TRAIN_N" \
-        bounded 60 "$PREFIX/bin/agentctl" --home "$TRAIN_DIR/ws" "$@" </dev/null >/dev/null 2>&1 || true
+    AGENTCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$TRAIN_DIR/classes.%p" \
+        bounded 60 "$PREFIX/bin/agentctl" --home "$TRAIN_DIR/ws" "$@" </dev/null >"$TRAIN_DIR/out" 2>&1 || true
+}
+
+# A codex stand-in for the training run: the events of a quick successful turn, the result in -o FILE.
+write_training_codex() {
+    cat >"$1" <<'EOF'
+#!/bin/sh
+out=
+while [ $# -gt 0 ]; do
+    if [ "$1" = -o ]; then out=$2; shift; fi
+    shift
+done
+cat >/dev/null
+r='{"goal_met":true,"summary":"training","followup_prompt":"","notes":""}'
+echo '{"type":"thread.started","thread_id":"training"}'
+printf '{"type":"item.completed","item":{"id":"i1","type":"agent_message","text":"%s"}}\n' "$(printf '%s' "$r" | sed 's/"/\\"/g')"
+[ -z "$out" ] || printf '%s' "$r" >"$out"
+echo '{"type":"turn.completed","usage":{"input_tokens":1,"output_tokens":1}}'
+EOF
+    chmod 0755 "$1"
 }
 
 make_cds_archive() {
-    local share=$PREFIX/share/agentctl java dir id
+    local share=$PREFIX/share/agentctl java dir id socket=agentctl-install-$$
     step "Creating the class-data-sharing archive (faster start-up)"
     java=$(find_java) || return 1
     dir=$TMP_DIR/cds
     mkdir -p "$dir/project" "$dir/ws"
     TRAIN_DIR=$dir
-    TRAIN_N=0
+    git -C "$dir/project" init -q >/dev/null 2>&1 || true
+    write_training_codex "$dir/codex"
+    printf 'training prompt\n' >"$dir/prompt.md"
+    # A private tmux server, so the training run's pane opens where nobody sees it.
+    cat >"$dir/ws/config.json" <<EOF
+{"tmux_socket": "$socket", "tmux_session": "training", "codex_bin": "$dir/codex", "pane_linger": "0",
+ "tmux_sendkeys_target": ""}
+EOF
     # Some commands may not exist in every version; a failing one still loads classes worth having.
     train --version
     train --help
@@ -307,10 +333,24 @@ make_cds_archive() {
  "created_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","goal_met":true,"summary":"ok",
  "followup_prompt":"","notes":"","exit_code":0,"thread_id":null,"git_diff_stat":""}
 EOF
-    train list
+    train list # writes the run index
+    train list # reads it
     train list --json --limit 5
+    train list --limit=5
     train show "$id"
     train wait "$id" --timeout 5s
+    train start --project demo --title training --prompt-file "$dir/prompt.md"
+    id=$(tail -n 1 "$dir/out")
+    case $id in
+        [0-9]*-*) train wait "$id" --timeout 30s ;;
+    esac
+    # The supervisor writes its class list until it exits, and then its pane closes: the server ends
+    # with its last session.
+    for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+        tmux -L "$socket" has-session >/dev/null 2>&1 || break
+        sleep 0.25
+    done
+    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
     train tail -n 5 --no-follow
     train reconcile
     train remove-project demo
