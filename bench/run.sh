@@ -4,15 +4,17 @@
 # install.sh makes it), synthesizes 1,000 runs in a temporary workspace and prints a table of medians
 # for the commands an orchestrator calls most. Not part of the test suite.
 #
-# Usage: bench/run.sh [--no-build] [--reps N] [--loop N] [--java-home DIR]...
+# Usage: bench/run.sh [--no-build] [--offline] [--reps N] [--loop N] [--java-home DIR]...
 #   --no-build       use the existing target/agentctl.jar
-#   --reps N         repetitions per measure (default 21; start and wait use fewer, see below)
+#   --offline        build with mvn -o
+#   --reps N         repetitions per measure (default 21; start and wait use fewer)
 #   --loop N         runs started in the loop measure (default 50)
-#   --java-home DIR  measure with this JDK too (repeatable); default: the java on PATH, plus every
-#                    JDK 24 or newer under /usr/lib/jvm (they get an ahead-of-time cache)
+#   --java-home DIR  measure with this JDK (repeatable: one table each); default: $JAVA_HOME, else
+#                    the java on PATH
 #
 # Everything happens under one temporary directory: the prefix, the workspaces, a private tmux server
 # (config tmux_socket) and a fake codex (bench/fake-codex). Nothing touches ~/.ai-orch or your tmux.
+# shellcheck disable=SC2016 # backquotes in table cells are Markdown, not command substitution
 set -euo pipefail
 export LC_ALL=C # EPOCHREALTIME uses the locale's decimal point
 
@@ -20,6 +22,7 @@ ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 REPS=21
 LOOP=50
 BUILD=1
+MVN_OFFLINE=()
 JAVA_HOMES=()
 RUNS=1000
 WARMUP=2
@@ -27,10 +30,11 @@ WARMUP=2
 while [ $# -gt 0 ]; do
     case $1 in
         --no-build) BUILD=0; shift ;;
+        --offline) MVN_OFFLINE=(-o); shift ;;
         --reps) REPS=$2; shift 2 ;;
         --loop) LOOP=$2; shift 2 ;;
         --java-home) JAVA_HOMES+=("$2"); shift 2 ;;
-        -h | --help) sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) printf 'bench/run.sh: unknown option %s\n' "$1" >&2; exit 2 ;;
     esac
 done
@@ -74,14 +78,13 @@ time_runs() {
     done
 }
 
-ROWS=()
 # row MEASURE TARGET_MS VALUE_MS UNIT EXTRA: one line of the table; TARGET empty = reference only.
 row() {
     local measure=$1 target=$2 value=$3 unit=$4 extra=$5 verdict=''
     if [ -n "$target" ]; then
         verdict=$(awk -v v="$value" -v t="$target" 'BEGIN { print (v <= t) ? "yes" : "NO" }')
     fi
-    ROWS+=("$(printf '| %s | %s %s | %s | %s | %s |' "$measure" "$value" "$unit" "${target:+≤ $target $unit}" "$verdict" "$extra")")
+    printf '| %s | %s %s | %s | %s | %s |\n' "$measure" "$value" "$unit" "${target:+≤ $target $unit}" "$verdict" "$extra"
 }
 
 # ---- fixtures -------------------------------------------------------------------------------------
@@ -167,12 +170,10 @@ queued_run() {
         "$id" "$(date -u +%Y-%m-%dT%H:%M:%S.000Z)" >"$ws/runs/$id/meta.json"
 }
 
-# Finalizes a run the way the supervisor does: a complete new meta.json renamed over the old one.
-finalize_run() {
-    local ws=$1 id=$2
-    synth_meta 1 "$id" "$ws" >"$ws/runs/$id/.meta.json.tmp-bench"
-    mv -f "$ws/runs/$id/.meta.json.tmp-bench" "$ws/runs/$id/meta.json"
-}
+# Finalizing a run as the supervisor does: a complete new meta.json written aside, then renamed over
+# the old one (finalize_rename), which is the moment wait must notice.
+finalize_prepare() { synth_meta 1 "$2" "$1" >"$1/runs/$2/.meta.json.tmp-bench"; }
+finalize_rename() { mv -f "$1/runs/$2/.meta.json.tmp-bench" "$1/runs/$2/meta.json"; }
 
 make_project() {
     local dir=$1
@@ -197,7 +198,13 @@ EOF
 
 # ---- measures -------------------------------------------------------------------------------------
 
-waits_on_inotify() { ls -l "/proc/$1/fd" 2>/dev/null | grep -q inotify; }
+waits_on_inotify() {
+    local fd
+    for fd in "/proc/$1/fd/"*; do
+        case $(readlink "$fd" 2>/dev/null) in *inotify*) return 0 ;; esac
+    done
+    return 1
+}
 
 # measure_wait WS N: `wait` on N queued runs; sets WAIT_LAT (µs samples) and WAIT_HWM (KiB samples).
 measure_wait() {
@@ -216,24 +223,26 @@ measure_wait() {
         sleep 2.5 # past its first liveness check: the heap it keeps while waiting
         hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
         # The last run's final meta is the one that ends the wait; time from its rename to the exit.
-        for ((k = 0; k < n - 1; k++)); do finalize_run "$ws" "${ids[k]}"; done
+        for ((k = 0; k < n - 1; k++)); do finalize_prepare "$ws" "${ids[k]}"; finalize_rename "$ws" "${ids[k]}"; done
+        finalize_prepare "$ws" "${ids[n - 1]}"
         sleep 0.2
         t0=$(now_us)
-        finalize_run "$ws" "${ids[n - 1]}"
+        finalize_rename "$ws" "${ids[n - 1]}"
         wait "$pid" || die "wait exited $?"
         t1=$(now_us)
         WAIT_LAT+=($((t1 - t0)))
-        WAIT_HWM+=($((hwm * 1000))) # stats() divides by 1000: KiB in, KiB out
+        WAIT_HWM+=($((hwm * 1000 / 1024))) # stats() divides by 1000: MiB out
     done
 }
 
-# The cost of finalize_run itself (cat + mv), taken off the wait latency.
+# The cost of the rename itself (starting mv), taken off the wait latency.
 finalize_cost() {
     local ws=$1 r t0 t1 s=()
     for ((r = 0; r < 11; r++)); do
         queued_run "$ws" "fin-$r"
+        finalize_prepare "$ws" "fin-$r"
         t0=$(now_us)
-        finalize_run "$ws" "fin-$r"
+        finalize_rename "$ws" "fin-$r"
         t1=$(now_us)
         s+=($((t1 - t0)))
     done
@@ -280,7 +289,6 @@ measure_loop() {
 bench_java() {
     local java_home=$1 label=$2 prefix=$TMP/prefix-$3 socket=agentctl-bench-$$-$3
     note "==> $label: installing into $prefix"
-    ROWS=()
     if ! JAVA_HOME=$java_home AI_ORCH_HOME=$TMP/install-ws PATH="$java_home/bin:$PATH" \
         "$ROOT/install.sh" --no-build --prefix "$prefix" >"$TMP/install-$3.log" 2>&1; then
         cat "$TMP/install-$3.log" >&2
@@ -288,9 +296,12 @@ bench_java() {
     fi
     export JAVA_HOME=$java_home
     AGENTCTL=$prefix/bin/agentctl
-    local archive='none'
-    if [ -f "$prefix/share/agentctl/agentctl.aot" ]; then archive='AOT cache'
-    elif [ -f "$prefix/share/agentctl/agentctl.jsa" ]; then archive='CDS archive'; fi
+    local archives='' f
+    for f in "$prefix/share/agentctl/"*.jsa "$prefix/share/agentctl/"*.aot; do
+        if [ -f "$f" ]; then archives="$archives ${f##*/}"; fi
+    done
+    printf '\n### %s (%s; start-up archives:%s)\n\n' "$label" "$("$java_home/bin/java" -version 2>&1 | head -1)" "${archives:- none}"
+    printf '| measure | median | target | met | note |\n|---|---|---|---|---|\n'
 
     local list_ws=$TMP/ws-list-$3
     note "==> $label: synthesizing $RUNS runs"
@@ -305,6 +316,15 @@ bench_java() {
     read -r m _ <<<"$(stats "${SAMPLES[@]}")"; row '`agentctl show RUN`' 110 "$m" ms ''
     time_runs "$REPS" "$AGENTCTL" --home "$list_ws" list
     read -r m _ <<<"$(stats "${SAMPLES[@]}")"; row "\`agentctl list\` ($RUNS runs)" 300 "$m" ms ''
+    local cold=() r t0 t1
+    for ((r = 0; r < 5; r++)); do
+        rm -f "$list_ws/runs/.index.jsonl"
+        t0=$(now_us)
+        "$AGENTCTL" --home "$list_ws" list >/dev/null 2>>"$TMP/errors.log" || die "list failed"
+        t1=$(now_us)
+        cold+=($((t1 - t0)))
+    done
+    read -r m _ <<<"$(stats "${cold[@]}")"; row "\`agentctl list\` ($RUNS runs), first call: builds the run index" '' "$m" ms 'median of 5'
     time_runs "$REPS" "$AGENTCTL" --home "$list_ws" list --json
     read -r m _ <<<"$(stats "${SAMPLES[@]}")"; row "\`agentctl list --json\` ($RUNS runs)" '' "$m" ms ''
     time_runs "$REPS" "$AGENTCTL" --home "$list_ws" list --limit 10
@@ -323,23 +343,21 @@ bench_java() {
     measure_wait "$START_WS" 1
     local lat=() s
     for s in "${WAIT_LAT[@]}"; do lat+=($((s - fin))); done
-    read -r m _ <<<"$(stats "${lat[@]}")"; row 'final meta written → `wait` exits' 50 "$m" ms "rename to exit, less $((fin / 1000)) ms for the writer"
-    read -r m _ <<<"$(stats "${WAIT_HWM[@]}")"; row 'peak RSS of a waiting `wait RUN`' 36864 "$m" KiB "$(awk -v k="$m" 'BEGIN { printf "%.1f MiB", k / 1024 }')"
+    read -r m _ <<<"$(stats "${lat[@]}")"
+    row 'final meta written → `wait` exits' 50 "$m" ms "from the rename to the exit, less $(awk -v f="$fin" 'BEGIN { printf "%.1f", f / 1000 }') ms to start mv"
+    read -r m _ <<<"$(stats "${WAIT_HWM[@]}")"; row 'peak RSS of a waiting `wait RUN`' 36 "$m" MiB 'VmHWM after 2.5 s of waiting'
     measure_wait "$START_WS" 20
-    read -r m _ <<<"$(stats "${WAIT_HWM[@]}")"; row 'peak RSS of a waiting `wait` on 20 runs' 36864 "$m" KiB "$(awk -v k="$m" 'BEGIN { printf "%.1f MiB", k / 1024 }')"
+    read -r m _ <<<"$(stats "${WAIT_HWM[@]}")"; row 'peak RSS of a waiting `wait` on 20 runs' 36 "$m" MiB ''
 
     note "==> $label: $LOOP runs started in a loop"
     local loop_ws=$TMP/ws-loop-$3
     make_start_workspace "$loop_ws" "$socket-loop"
     SOCKETS+=("$socket-loop")
     measure_loop "$loop_ws"
-    ROWS+=("| $LOOP runs started in a loop (fake codex) | $LOOP_RESULT | all finish, $LOOP notifications | $LOOP_OK | |")
+    printf '| %s runs started in a loop (fake codex) | %s | all finish, %s notifications | %s | |\n' "$LOOP" "$LOOP_RESULT" "$LOOP" "$LOOP_OK"
 
     tmux -L "$socket" kill-server 2>/dev/null || true
     tmux -L "$socket-loop" kill-server 2>/dev/null || true
-    printf '\n### %s (%s; %s)\n\n' "$label" "$("$java_home/bin/java" -version 2>&1 | head -1)" "start-up archive: $archive"
-    printf '| measure | median | target | met | note |\n|---|---|---|---|---|\n'
-    printf '%s\n' "${ROWS[@]}"
 }
 
 # ---- main -----------------------------------------------------------------------------------------
@@ -350,19 +368,17 @@ command -v git >/dev/null || die "git is needed"
 
 if [ "$BUILD" -eq 1 ]; then
     note "==> Building (mvn -B -q -DskipTests package)"
-    (cd "$ROOT" && mvn -B -q -DskipTests package ${MAVEN_ARGS:-}) >&2 || die "the build failed"
+    (cd "$ROOT" && mvn -B -q "${MVN_OFFLINE[@]}" -DskipTests package) >&2 || die "the build failed"
 fi
 [ -f "$ROOT/target/agentctl.jar" ] || die "target/agentctl.jar is missing; drop --no-build"
 
 if [ "${#JAVA_HOMES[@]}" -eq 0 ]; then
-    default_java=$(command -v java) || die "java not found"
-    JAVA_HOMES+=("$(dirname -- "$(dirname -- "$(readlink -f -- "$default_java")")")")
-    for jdk in /usr/lib/jvm/*/; do
-        jdk=${jdk%/}
-        [ -x "$jdk/bin/java" ] && [ ! -L "$jdk" ] || continue
-        v=$("$jdk/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
-        if [ "${v:-0}" -ge 24 ]; then JAVA_HOMES+=("$jdk"); fi
-    done
+    if [ -n "${JAVA_HOME:-}" ]; then
+        JAVA_HOMES+=("$JAVA_HOME")
+    else
+        default_java=$(command -v java) || die "java not found"
+        JAVA_HOMES+=("$(dirname -- "$(dirname -- "$(readlink -f -- "$default_java")")")")
+    fi
 fi
 
 printf 'test prompt\n' >"$TMP/prompt.txt"
