@@ -34,10 +34,14 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected Workspace workspace() {
         if (workspace == null) {
-            String dir = home != null ? home : parent != null ? parent.home : null;
-            workspace = Workspace.resolve(dir, io().env()).ensure();
+            workspace = workspaceAsIs().ensure();
         }
         return workspace;
+    }
+
+    /** The workspace --home or the environment names, without creating anything (doctor reports instead). */
+    protected Workspace workspaceAsIs() {
+        return Workspace.resolve(home != null ? home : parent != null ? parent.home : null, io().env());
     }
 
     protected Config config() {

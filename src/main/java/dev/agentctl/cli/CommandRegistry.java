@@ -15,6 +15,8 @@ public final class CommandRegistry {
     static {
         // Order is the order of `agentctl --help`.
         COMMANDS.put("init", dev.agentctl.cli.workspace.InitCommand::new);
+        COMMANDS.put("demo", dev.agentctl.cli.workspace.DemoCommand::new);
+        COMMANDS.put("doctor", dev.agentctl.cli.workspace.DoctorCommand::new);
         COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);
         COMMANDS.put("projects", dev.agentctl.cli.project.ProjectsCommand::new);
         COMMANDS.put("remove-project", dev.agentctl.cli.project.RemoveProjectCommand::new);

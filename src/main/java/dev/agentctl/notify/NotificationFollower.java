@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** `tail -f` for a notification file, woken by file-system events rather than polling. */
@@ -41,17 +38,19 @@ public final class NotificationFollower {
         }
     }
 
+    /** Prints the last n whole lines; returns the position just after them, from the same read. */
     private long printLast(int n) throws IOException {
         if (!Files.exists(file)) return 0;
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Deque<String> tail = new ArrayDeque<>();
-        for (String l : lines) {
-            tail.addLast(l);
-            if (tail.size() > n) tail.removeFirst();
+        byte[] all = Files.readAllBytes(file);
+        int end = lastNewline(all) + 1; // a half-written last line is printed when it is complete
+        int start = end;
+        for (int lines = 0; start > 0 && lines < n; lines++) {
+            start--;
+            while (start > 0 && all[start - 1] != '\n') start--;
         }
-        tail.forEach(out::println);
+        out.print(new String(all, start, end - start, StandardCharsets.UTF_8));
         out.flush();
-        return Files.size(file);
+        return end;
     }
 
     /** Prints whole lines appended since pos; returns the new position. */

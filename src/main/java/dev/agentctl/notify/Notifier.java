@@ -34,9 +34,17 @@ public final class Notifier {
         this.problems = problems;
     }
 
-    public void finished(RunMeta m) {
+    /**
+     * The record of a finish, in notify.log and notify.jsonl. Written before the final meta, so
+     * whoever a finished meta wakes (wait) finds the line already there.
+     */
+    public void recordFinished(RunMeta m) {
+        append(humanLine(m, LocalDateTime.now()), record("done", m));
+    }
+
+    /** The tmux side of a finish; after the final meta, so a woken orchestrator reads the final state. */
+    public void announceFinished(RunMeta m) {
         String text = humanLine(m, LocalDateTime.now());
-        append(text, record("done", m));
         tmux(m, "agentctl: " + text.substring(text.indexOf(']') + 2),
                 "[AI_ORCH DONE run_id=" + m.runId() + " goal_met=" + m.goalMet() + " exit=" + m.exitCode() + "]");
     }
@@ -85,8 +93,8 @@ public final class Notifier {
     private void tmux(RunMeta m, String status, String wakeUp) {
         if (!Tmux.installed()) return;
         Tmux tmux = new Tmux(config.tmuxSocket());
-        String target = config.tmuxNotifyTarget();
-        if (target == null && m.str("tmux_session") != null) target = m.str("tmux_session") + ":0";
+        // By default the message goes to the run's own pane: whoever watches that session sees it.
+        String target = config.tmuxNotifyTarget() != null ? config.tmuxNotifyTarget() : m.str("pane_id");
         if (target != null) {
             try {
                 tmux.displayMessage(target, status);

@@ -26,6 +26,12 @@ public final class ProcessKiller {
         return new ProcessKiller(Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
 
+    /** SIGKILL for a process and everything it started, at once: for orphans nobody can stop gracefully. */
+    public static void killNow(ProcessHandle root) {
+        root.descendants().forEach(ProcessHandle::destroyForcibly);
+        root.destroyForcibly();
+    }
+
     public void stop(ProcessHandle root) {
         Set<ProcessHandle> all = new LinkedHashSet<>();
         collect(root, all);

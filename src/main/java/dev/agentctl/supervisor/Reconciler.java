@@ -1,6 +1,7 @@
 package dev.agentctl.supervisor;
 
 import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.run.RunStore;
@@ -51,10 +52,7 @@ public final class Reconciler {
         ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
         if (codex != null) {
             // No supervisor is left to stop codex gracefully: an orphan must not keep working.
-            codex.handle().ifPresent(h -> {
-                h.descendants().forEach(ProcessHandle::destroyForcibly);
-                h.destroyForcibly();
-            });
+            codex.handle().ifPresent(ProcessKiller::killNow);
         }
         RunMeta done = finalizer.get().finishWithout(m.runId(), RunStatus.LOST, reason);
         return done != null ? done : store.read(m.runId());

@@ -36,10 +36,22 @@ public final class RunFinalizer {
                 long ms = Duration.between(Instant.parse(from), Instant.parse(ended)).toMillis();
                 m.put("duration_s", Math.round(ms / 100.0) / 10.0);
             }
+            // All under the run lock: exactly one notification per run.
+            notifier.recordFinished(m);
             store.write(m);
-            notifier.finished(m); // still under the lock: exactly one notification per run
+            forgetCallerEnvironment(runId);
+            notifier.announceFinished(m);
             return m;
         });
+    }
+
+    /** A supervisor that never started leaves the caller's environment behind: it must not outlive the run. */
+    private void forgetCallerEnvironment(String runId) {
+        try {
+            java.nio.file.Files.deleteIfExists(store.dir(runId).resolve(CallerEnvironment.FILE));
+        } catch (java.io.IOException ignored) {
+            // the directory is private (0700); a leftover is harmless to others
+        }
     }
 
     /** A run that ended without a result of its own: killed, timed out, lost. */

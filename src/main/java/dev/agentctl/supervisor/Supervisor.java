@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import dev.agentctl.codex.CodexEvent;
 import dev.agentctl.codex.CodexResult;
 import dev.agentctl.codex.EventTracker;
-import dev.agentctl.git.GitSnapshot;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
@@ -69,22 +68,31 @@ public final class Supervisor {
             pane.note("run " + runId + " is not queued (status " + store.read(runId).status() + "); nothing to do");
             return 1;
         }
-        if (env == null) env = System.getenv();
         pane.header(meta);
         SignalHandlers.install(this::stopFromSignal);
+        try {
+            return supervise(runId, meta, env == null ? System.getenv() : env);
+        } catch (Exception | Error e) {
+            // Whatever went wrong here, the run must not stay "running": stop codex and say why.
+            CodexRun c = codex;
+            if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
+            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "supervisor error: " + e);
+            if (done != null) pane.result(done);
+            throw e;
+        }
+    }
+
+    private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
+        Path dir = store.dir(runId);
         Path projectDir = Paths.get(meta.str("project_dir"));
-        GitSnapshot git = new GitSnapshot(projectDir);
-        boolean isRepo = git.isRepository();
-        String startTree = isRepo ? git.snapshot(dir.resolve("snap.index")) : null;
-        String baseCommit = isRepo ? git.headCommit() : null;
+        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir.resolve("snap.index"), pane::note);
+        snapshots.takeStart();
         store.update(runId, m -> {
-            m.put("base_commit", baseCommit).put("start_tree", startTree);
+            m.put("base_commit", snapshots.baseCommit()).put("start_tree", snapshots.startTree());
             return true;
         });
 
         long started = System.nanoTime();
-        Long timeout = meta.num("timeout_s");
-        int exitCode;
         if (stop.get() != null) { // a signal arrived while we took the snapshot
             RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
             if (done != null) pane.result(done);
@@ -102,48 +110,57 @@ public final class Supervisor {
             m.put("codex_pid", codexId.pid()).put("codex_started_at_ms", codexId.startedAtMillis());
             return true;
         });
-        boolean stalledNotified = false;
+        watchUntilExit(runId, dir, started, meta.num("timeout_s"));
+        codex.awaitEvents(10_000);
+        RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
+        if (done != null) pane.result(done);
+        pane.linger(config.paneLingerSeconds());
+        return 0;
+    }
+
+    /**
+     * Waits for codex to exit, acting meanwhile on a kill request, the deadline and stalls: the
+     * first reason to stop wins and is what the run is finalized with.
+     */
+    private void watchUntilExit(String runId, Path dir, long started, Long timeoutS) throws InterruptedException {
         long stallNanos = TimeUnit.SECONDS.toNanos(config.stallAfterSeconds());
+        boolean stalled = false;
         while (!codex.process().waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
             StopRequest request = StopRequest.readFrom(dir);
-            if (request == null && timeout != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeout)) {
-                request = new StopRequest(RunStatus.TIMED_OUT, "deadline of " + timeout + "s reached");
+            if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
+                request = new StopRequest(RunStatus.TIMED_OUT, "deadline of " + timeoutS + "s reached");
             }
             long quiet = System.nanoTime() - codex.lastEventNanos();
-            if (request == null && quiet > stallNanos && !stalledNotified) {
-                stalledNotified = true;
+            if (request == null && !stalled && quiet > stallNanos) {
+                stalled = true;
                 long quietS = TimeUnit.NANOSECONDS.toSeconds(quiet);
                 pane.note("stalled: no codex event for " + quietS + "s");
-                RunMeta m = store.update(runId, x -> x.put("stalled", true) != null);
+                RunMeta m = markStalled(runId, true);
                 if ("kill".equals(config.stallAction())) {
                     request = new StopRequest(RunStatus.KILLED, "stalled: no codex event for " + quietS + "s");
                 } else if (m != null) {
                     notifier.stalled(m, quietS);
                 }
-            } else if (stalledNotified && quiet < stallNanos) {
-                stalledNotified = false;
-                store.update(runId, x -> x.put("stalled", false) != null);
+            } else if (stalled && quiet < stallNanos) {
+                stalled = false; // events came back; a new stall is notified again
+                markStalled(runId, false);
             }
             if (request != null && stop.compareAndSet(null, request)) {
                 pane.note("stopping codex: " + request.reason());
                 ProcessKiller.standard().stop(codex.process().toHandle());
             }
         }
-        codex.awaitEvents(10_000);
-        exitCode = codex.process().exitValue();
-        RunMeta done = finish(runId, dir, git, startTree, exitCode);
-        if (done != null) pane.result(done);
-        pane.linger(config.paneLingerSeconds());
-        return 0;
     }
 
-    private RunMeta finish(String runId, Path dir, GitSnapshot git, String startTree, int exitCode) throws IOException {
-        String diff = null;
-        if (startTree != null) {
-            String endTree = git.snapshot(dir.resolve("snap.index"));
-            diff = endTree == null ? null : git.diffStat(startTree, endTree);
-        }
-        Files.deleteIfExists(dir.resolve("snap.index"));
+    private RunMeta markStalled(String runId, boolean stalled) {
+        return store.update(runId, m -> {
+            if (m.isFinished()) return false;
+            m.put("stalled", stalled);
+            return true;
+        });
+    }
+
+    private RunMeta finish(String runId, Path dir, String diff, int exitCode) throws IOException {
         EventTracker t = codex.tracker();
         String finalMessage = readIfExists(dir.resolve("last_message.json"));
         CodexResult result;

@@ -25,19 +25,24 @@ public final class SupervisorLauncher {
         List<String> argv = new ArrayList<>();
         String launcher = env.get(LAUNCHER_ENV);
         if (launcher != null && new File(launcher).canExecute()) {
-            argv.add(launcher);
+            // A pane gets the tmux server's environment, whose PATH may find another java or none: pin
+            // the launcher to the JVM running now (env(1) sets it without any shell).
+            argv.addAll(List.of("/usr/bin/env", "JAVA_HOME=" + System.getProperty("java.home"), launcher));
             return argv;
         }
         argv.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         argv.add("-XX:TieredStopAtLevel=1");
         argv.add("-XX:+UseSerialGC");
         argv.add("-cp");
-        argv.add(ownJar());
+        argv.add(ownClassPath());
         argv.add(Main.class.getName());
         return argv;
     }
 
-    private static String ownJar() {
+    /** The shaded jar when run with -jar; the whole class path otherwise (tests, IDEs). */
+    private static String ownClassPath() {
+        String cp = System.getProperty("java.class.path");
+        if (cp != null && !cp.isBlank()) return cp;
         try {
             return Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {

@@ -4,30 +4,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import dev.agentctl.testing.ProcResult;
+import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.TestEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Text from users and models never reaches a shell, and round-trips intact. */
-class HostileInputIT {
+class HostileInputIT extends RealRunTest {
     private static final String EVIL = "x $(touch MARKER1) `touch MARKER2`; touch MARKER3 \"q\" 'a' && echo";
-
-    private TestEnv env;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        env = new TestEnv();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
 
     @Test
     void hostileTitlesPromptsPathsAndProfilesAreNeverExecuted() throws Exception {

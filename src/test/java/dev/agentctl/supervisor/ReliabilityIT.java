@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentctl.testing.ProcResult;
+import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.Procs;
 import dev.agentctl.testing.TestEnv;
 import java.io.IOException;
@@ -19,24 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs never stay running forever and never lose their result: kill, deadlines, stalls, lost supervisors. */
-class ReliabilityIT {
-    private TestEnv env;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        env = new TestEnv();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
-
+class ReliabilityIT extends RealRunTest {
     private JsonObject awaitRunning(String id) {
         JsonObject[] m = new JsonObject[1];
         Procs.await("codex running for " + id, Duration.ofSeconds(60), () -> {
@@ -57,9 +44,12 @@ class ReliabilityIT {
 
     @Test
     void killStopsCodexMidRunAndFinalizesOnce() throws Exception {
-        String id = env.start("Think forever [[mock:hang]]");
+        String id = env.start("Think forever [[mock:hang]]", "--sandbox", "read-only", "--model", "gpt-5.5");
         JsonObject running = awaitRunning(id);
         assertEquals("running", running.get("status").getAsString());
+        String argv = running.get("codex_argv").toString();
+        assertTrue(argv.contains("\"--sandbox\",\"read-only\""), "--sandbox wins over the profile: " + argv);
+        assertTrue(argv.contains("\"-m\",\"gpt-5.5\""), "--model wins over the profile: " + argv);
         ProcResult k = TestEnv.ok(env.agentctl(null, "kill", id, "--reason", "changed my mind"));
         assertTrue(k.out().contains("killed"), k.toString());
         JsonObject m = env.meta(id);
@@ -111,6 +101,45 @@ class ReliabilityIT {
     }
 
     @Test
+    void stallActionKillStopsAQuietRun() throws Exception {
+        env.config(c -> {
+            c.addProperty("stall_after", "2s");
+            c.addProperty("stall_action", "kill");
+        });
+        String id = env.start("Hang [[mock:hang]]");
+        JsonObject m = env.waitFor(id, "60s");
+        assertEquals("killed", m.get("outcome").getAsString(), m.toString());
+        assertTrue(m.get("error").getAsString().startsWith("stalled"), m.toString());
+        assertDead(m.get("codex_pid").getAsLong(), "codex");
+    }
+
+    @Test
+    void racingKillsReconcilesAndWaitsEndInOneFinalStateAndOneNotification() throws Exception {
+        String id = env.start("Hang [[mock:hang]]");
+        awaitRunning(id);
+        List<CompletableFuture<ProcResult>> all = new ArrayList<>();
+        for (String[] args : new String[][] {{"wait", id, "--timeout", "60s"}, {"wait", id, "--timeout", "60s"},
+                {"wait", id, "--timeout", "60s"}, {"kill", id, "--reason", "first"}, {"kill", id, "--reason", "second"},
+                {"reconcile"}, {"reconcile"}}) {
+            List<String> argv = TestEnv.agentctlArgv();
+            argv.addAll(List.of(args));
+            all.add(CompletableFuture.supplyAsync(() -> Procs.run(argv, env.project, env.env(), null, Duration.ofSeconds(90))));
+        }
+        JsonObject fin = env.meta(id);
+        for (int i = 0; i < all.size(); i++) {
+            ProcResult r = all.get(i).get();
+            assertEquals(0, r.exit(), r.toString());
+            if (i < 3) {
+                fin = env.meta(id);
+                assertEquals(fin, JsonParser.parseString(r.out()).getAsJsonObject(), "every wait sees the one final meta");
+            }
+        }
+        assertEquals("killed", fin.get("outcome").getAsString());
+        assertTrue(List.of("first", "second").contains(fin.get("error").getAsString()), fin.toString());
+        assertEquals(1, Files.readString(env.home.resolve("notify.log")).strip().split("\n").length);
+    }
+
+    @Test
     void aSupervisorKilledWithSigkillIsNoticedAsLostByAWaitingWait() throws Exception {
         String id = env.start("Hang [[mock:hang]]");
         JsonObject running = awaitRunning(id);
@@ -155,6 +184,9 @@ class ReliabilityIT {
         JsonObject m = env.waitFor(id, "120s");
         assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
         assertEquals("detached", m.get("launcher").getAsString());
+        String argv = m.get("codex_argv").toString();
+        assertTrue(argv.contains("--dangerously-bypass-approvals-and-sandbox"), "spark has no sandbox: " + argv);
+        assertTrue(argv.contains("model_reasoning_effort"), "spark's effort becomes a flag: " + argv);
         assertTrue(m.get("pane_id").isJsonNull());
         assertTrue(m.get("git_diff_stat").getAsString().contains("d.txt"));
         Path paneLog = env.home.resolve("runs").resolve(id).resolve("pane.log");

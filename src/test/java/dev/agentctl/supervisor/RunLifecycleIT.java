@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import dev.agentctl.offline.OfflineModelServer;
 import dev.agentctl.testing.ProcResult;
+import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.Procs;
 import dev.agentctl.testing.TestEnv;
 import java.nio.file.Files;
@@ -14,24 +15,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** start → supervisor in a tmux pane → real codex against the offline model → wait/show/resume/notify. */
-class RunLifecycleIT {
-    private TestEnv env;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        env = new TestEnv();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
-
+class RunLifecycleIT extends RealRunTest {
     @Test
     void startWaitShowReportsATrueDiffAndTheResult() throws Exception {
         // Changes made before the run are not the run's.

@@ -2,6 +2,7 @@ package dev.agentctl.tmux;
 
 import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.testing.PrivateTmux;
+import dev.agentctl.testing.PrivateTmuxTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,23 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Typing, messages and queries against a real tmux on a private socket. */
-class TmuxIT {
-    @TempDir
-    Path dir;
-    PrivateTmux server;
-    Tmux tmux;
-
-    @BeforeEach
-    void start() {
-        server = PrivateTmux.create();
-        tmux = server.tmux();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class TmuxIT extends PrivateTmuxTest {
     @Test
     void typeLineArrivesStrippedAndIsSubmitted() {
         // cat echoes the typed line (tty echo) and prints it again only once Enter was pressed.

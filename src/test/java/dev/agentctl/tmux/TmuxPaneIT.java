@@ -1,6 +1,7 @@
 package dev.agentctl.tmux;
 
 import dev.agentctl.testing.PrivateTmux;
+import dev.agentctl.testing.PrivateTmuxTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,27 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** openPane against a real tmux on a private socket. */
-class TmuxPaneIT {
+class TmuxPaneIT extends PrivateTmuxTest {
     /** Arguments a shell or tmux would love to interpret; each must reach the program unchanged. */
     static final List<String> WEIRD = List.of("$(touch MARKER)", "`touch MARKER`", "'single'", "\"double\"",
             ";", "a;", "x\\;", "\\", "b\\", ";;", " ;", "#{pane_id}", "##", "#(touch MARKER)", "-t", "--", "",
             "  spaced  ", "*", "$HOME", "{", "}", "é ✓", "a\tb");
-
-    @TempDir
-    Path dir;
-    PrivateTmux server;
-    Tmux tmux;
-
-    @BeforeEach
-    void start() {
-        server = PrivateTmux.create();
-        tmux = server.tmux();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void createsTheMissingSessionDetachedAndRunsArgvLiterally() throws IOException {

@@ -2,6 +2,7 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.supervisor.StopRequest;
@@ -47,10 +48,7 @@ public final class KillCommand extends BaseCommand {
             RunMeta done = m;
             if (!m.isFinished()) {
                 ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
-                if (codex != null) codex.handle().ifPresent(h -> {
-                    h.descendants().forEach(ProcessHandle::destroyForcibly);
-                    h.destroyForcibly();
-                });
+                if (codex != null) codex.handle().ifPresent(ProcessKiller::killNow);
                 RunMeta f = finalizer().finishWithout(m.runId(), RunStatus.KILLED, reason);
                 done = f != null ? f : runs().read(m.runId());
             }

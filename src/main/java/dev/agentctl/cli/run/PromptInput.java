@@ -27,6 +27,9 @@ final class PromptInput {
                 throw AgentctlException.usage("cannot read prompt file " + promptFile + ": " + e.getMessage());
             }
         } else {
+            if (io.terminal()) {
+                io.err().println("agentctl: reading the prompt from the terminal; end it with Ctrl-D (or use --prompt-file)");
+            }
             try {
                 bytes = io.in().readNBytes(MAX_BYTES + 1);
             } catch (IOException e) {

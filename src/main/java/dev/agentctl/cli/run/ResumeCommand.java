@@ -2,7 +2,6 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.run.Durations;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.supervisor.RunRequest;
 import dev.agentctl.supervisor.RunStarter;
@@ -11,6 +10,7 @@ import dev.agentctl.workspace.Profile;
 import dev.agentctl.workspace.Project;
 import java.nio.file.Paths;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "resume", description = {"Continue a finished run's codex thread in a new run (mode resume) and print the new run id.",
@@ -20,20 +20,8 @@ public final class ResumeCommand extends BaseCommand {
     @Option(names = "--parent-run-id", required = true, paramLabel = "ID", description = "The run whose thread continues.")
     String parentRunId;
 
-    @Option(names = "--profile", paramLabel = "P", description = "Profile (default: the parent's).")
-    String profile;
-
-    @Option(names = "--title", paramLabel = "T", description = "Title (default: the parent's, marked as resumed).")
-    String title;
-
-    @Option(names = "--prompt-file", paramLabel = "F", description = "Read the prompt from F instead of stdin.")
-    String promptFile;
-
-    @Option(names = "--timeout", paramLabel = "DUR", description = "Stop the run after DUR (default: config default_timeout).")
-    String timeout;
-
-    @Option(names = "--no-tmux", description = "Run the supervisor as a detached process.")
-    boolean noTmux;
+    @Mixin
+    RunOptions run;
 
     @Override
     protected int execute() {
@@ -45,17 +33,17 @@ public final class ResumeCommand extends BaseCommand {
         if (!parent.isFinished()) {
             throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
         }
-        Long timeoutS = timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : config.defaultTimeoutSeconds();
-        Profile prof = config.profile(profile != null ? profile : parent.profile() != null ? parent.profile() : "spark");
+        Long timeoutS = run.timeoutSeconds(config);
+        Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : "spark");
         String dir = parent.str("project_dir");
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
             throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);
         }
         Project p = new Project(parent.project(), Paths.get(dir), null);
-        String prompt = PromptInput.read(promptFile, io());
-        String t = title != null ? title : parent.title() == null ? null : parent.title() + " (resumed)";
+        String prompt = run.prompt(io());
+        String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
         String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, t, prompt, null, null, null, timeoutS,
-                "resume", parentRunId, parent.threadId(), noTmux, parent.str("tmux_session")));
+                "resume", parentRunId, parent.threadId(), run.noTmux, parent.str("tmux_session")));
         io().out().println(id);
         return 0;
     }

@@ -2,13 +2,13 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.run.Durations;
 import dev.agentctl.supervisor.RunRequest;
 import dev.agentctl.supervisor.RunStarter;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
 import dev.agentctl.workspace.Project;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "start", description = {"Start a codex run in a new tmux pane (or detached) and print only its run id.",
@@ -17,17 +17,11 @@ import picocli.CommandLine.Option;
                 "  id=$(agentctl start --project . --profile deep --prompt-file task.md --timeout 30m)",
                 "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done"})
 public final class StartCommand extends BaseCommand {
+    @Mixin
+    RunOptions run;
+
     @Option(names = "--project", paramLabel = "NAME|PATH", description = "A registered project or a directory (default: the current directory).")
     String project;
-
-    @Option(names = "--profile", paramLabel = "P", description = "Profile from config.json (default: the project's, else spark).")
-    String profile;
-
-    @Option(names = "--title", paramLabel = "T", description = "A short title for list and notifications.")
-    String title;
-
-    @Option(names = "--prompt-file", paramLabel = "F", description = "Read the prompt from F instead of stdin.")
-    String promptFile;
 
     @Option(names = "--model", paramLabel = "M", description = "Model, overriding the profile's.")
     String model;
@@ -38,14 +32,8 @@ public final class StartCommand extends BaseCommand {
     @Option(names = "--run-id", paramLabel = "ID", description = "Use this run id instead of a generated one.")
     String runId;
 
-    @Option(names = "--timeout", paramLabel = "DUR", description = "Stop the run after DUR (120, 90s, 30m, 2h): outcome timed_out. Default: config default_timeout.")
-    String timeout;
-
     @Option(names = "--tmux-session", paramLabel = "S", description = "tmux session for the run's pane (default: config tmux_session, else the current one, else 'ai').")
     String tmuxSession;
-
-    @Option(names = "--no-tmux", description = "Run the supervisor as a detached process; its output goes to the run's pane.log.")
-    boolean noTmux;
 
     @Override
     protected int execute() {
@@ -54,13 +42,13 @@ public final class StartCommand extends BaseCommand {
         if (sandbox != null && !Profile.SANDBOXES.contains(sandbox)) {
             throw AgentctlException.usage("--sandbox must be one of " + Profile.SANDBOXES + ", not '" + sandbox + "'");
         }
-        Long timeoutS = timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : config.defaultTimeoutSeconds();
+        Long timeoutS = run.timeoutSeconds(config);
         Project p = projects().resolve(project, io().cwd());
-        String profileName = profile != null ? profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
+        String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
         Profile prof = config.profile(profileName);
-        String prompt = PromptInput.read(promptFile, io());
-        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, title, prompt, model, sandbox,
-                runId, timeoutS, "exec", null, null, noTmux, tmuxSession));
+        String prompt = run.prompt(io());
+        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, run.title, prompt, model, sandbox,
+                runId, timeoutS, "exec", null, null, run.noTmux, tmuxSession));
         io().out().println(id);
         return 0;
     }

@@ -94,6 +94,31 @@ class StartCommandTest {
     }
 
     @Test
+    void withoutTmuxItRunsDetachedWithAWarning() throws Exception {
+        env.put("PATH", tmp.resolve("bin").toString()); // the fake codex only: no tmux, no git
+        CliRun r = start("do nothing");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.err.contains("tmux is not installed; running detached"), r.err);
+        String id = r.out.strip();
+        Path meta = home.resolve("runs").resolve(id).resolve("meta.json");
+        dev.agentctl.testing.Procs.await("detached run finished", java.time.Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(meta).contains("\"status\": \"finished\"");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        JsonObject m = Json.readObject(meta);
+        assertEquals("detached", m.get("launcher").getAsString());
+        // The fake codex printed no events: an honest failure, not a success.
+        assertEquals("failed", m.get("outcome").getAsString(), m.toString());
+        long supervisor = m.get("supervisor_pid").getAsLong();
+        dev.agentctl.testing.Procs.await("supervisor exited", java.time.Duration.ofSeconds(30),
+                () -> ProcessHandle.of(supervisor).map(h -> !h.isAlive()).orElse(true));
+        assertTrue(Files.readString(home.resolve("runs").resolve(id).resolve("pane.log")).contains("failed"));
+    }
+
+    @Test
     void refusesTmuxLauncherWithoutTmux() throws Exception {
         config("launcher", "tmux");
         env.put("PATH", tmp.resolve("bin").toString()); // codex only: no tmux here

@@ -1,0 +1,39 @@
+package dev.agentctl.demo;
+
+import dev.agentctl.offline.Markers;
+import dev.agentctl.offline.Scenario;
+import dev.agentctl.run.RunStatus;
+import java.util.List;
+
+/**
+ * What the demo asks for: three runs whose prompts carry offline-model markers, so the story is the same
+ * every time: two succeed with a diff, one reports its goal not met and is resumed with its follow-up.
+ */
+public final class DemoScript {
+    /** One scripted run: its worktree name, title, prompt and the outcome the markers make it end with. */
+    public record Step(String name, String title, String prompt, String expectedOutcome) {}
+
+    public static final Step GREETING = new Step("greeting", "add greet()",
+            "Add a greet(name) function in greet.py and mention it in README.md.\n\n"
+                    + Markers.command("printf 'def greet(name):\\n    return \"Hello, \" + name + \"!\"\\n' > greet.py"
+                            + " && printf '\\nCall greet(name) from greet.py to say hello.\\n' >> README.md") + "\n",
+            RunStatus.SUCCEEDED);
+
+    public static final Step CHANGELOG = new Step("changelog", "write CHANGELOG",
+            "Write CHANGELOG.md for the first release.\n\n" + Markers.scenario(Scenario.GOAL_NOT_MET) + "\n",
+            RunStatus.GOAL_NOT_MET);
+
+    public static final Step LICENSE = new Step("license", "add LICENSE",
+            "Add an MIT LICENSE file.\n\n" + Markers.command("printf 'MIT License\\n\\nCopyright (c) the greeter authors\\n' > LICENSE")
+                    + "\n",
+            RunStatus.SUCCEEDED);
+
+    /** The outcome expected of the resumed CHANGELOG run. */
+    public static final String RESUMED_OUTCOME = RunStatus.SUCCEEDED;
+
+    private DemoScript() {}
+
+    public static List<Step> parallelRuns() {
+        return List.of(GREETING, CHANGELOG, LICENSE);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.agentctl.supervisor;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonObject;
+import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.run.RunMeta;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ReconcilerTest {
+    private static RunMeta meta(String status, String createdAt, Long pid, Long started) {
+        return new RunMeta(new JsonObject()).put("run_id", "r").put("status", status).put("created_at", createdAt)
+                .put("supervisor_pid", pid).put("supervisor_started_at_ms", started);
+    }
+
+    @Test
+    void aRunWithALiveSupervisorIsNotLost() {
+        ProcessIdentity self = ProcessIdentity.current();
+        assertNull(Reconciler.lostReason(meta("running", "2026-01-01T00:00:00Z", self.pid(), self.startedAtMillis()), Instant.now()));
+    }
+
+    @Test
+    void aReusedPidDoesNotKeepARunAlive() {
+        ProcessIdentity self = ProcessIdentity.current();
+        String why = Reconciler.lostReason(meta("running", "2026-01-01T00:00:00Z", self.pid(), self.startedAtMillis() + 5000), Instant.now());
+        assertNotNull(why);
+        assertTrue(why.contains("gone"), why);
+    }
+
+    @Test
+    void aQueuedRunGetsAGracePeriodForItsSupervisorToStart() {
+        Instant now = Instant.parse("2026-01-01T00:01:00Z");
+        assertNull(Reconciler.lostReason(meta("queued", "2026-01-01T00:00:30Z", null, null), now));
+        assertEquals("supervisor never started", Reconciler.lostReason(meta("queued", "2026-01-01T00:00:00Z", null, null), now.plusSeconds(1)));
+    }
+
+    @Test
+    void finishedRunsAreNeverLost() {
+        assertNull(Reconciler.lostReason(meta("finished", "2020-01-01T00:00:00Z", 1L, 1L), Instant.now()));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.agentctl.supervisor;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonObject;
+import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunStore;
+import dev.agentctl.workspace.Config;
+import dev.agentctl.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFinalizerTest {
+    @TempDir Path home;
+
+    @Test
+    void racingFinalizersFinalizeOnceAndNotifyOnce() throws Exception {
+        Workspace ws = new Workspace(home).ensure();
+        RunStore store = new RunStore(ws);
+        store.createDir("r1");
+        store.write(new RunMeta(new JsonObject()).put("run_id", "r1").put("status", "running").put("project", "p")
+                .put("profile", "spark").put("created_at", "2026-01-01T00:00:00Z"));
+        String[] outcomes = {"killed", "lost", "timed_out", "failed"};
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<RunMeta>> results = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String outcome = outcomes[i % outcomes.length];
+            results.add(pool.submit(() -> {
+                go.await();
+                return new RunFinalizer(store, new Notifier(ws, new Config(null), p -> {})).finishWithout("r1", outcome, "because " + outcome);
+            }));
+        }
+        go.countDown();
+        int winners = 0;
+        String winner = null;
+        for (Future<RunMeta> f : results) {
+            RunMeta m = f.get();
+            if (m != null) {
+                winners++;
+                winner = m.outcome();
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, winners, "exactly one finalization");
+        RunMeta finalMeta = store.read("r1");
+        assertEquals("finished", finalMeta.status());
+        assertEquals(winner, finalMeta.outcome());
+        assertEquals("because " + winner, finalMeta.str("error"));
+        assertNotNull(finalMeta.str("ended_at"));
+        assertEquals(1, Files.readAllLines(ws.notifyLog()).size(), "exactly one notification");
+        assertEquals(1, Files.readAllLines(ws.notifyJsonl()).size());
+    }
+}
