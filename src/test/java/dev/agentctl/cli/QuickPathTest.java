@@ -137,21 +137,29 @@ class QuickPathTest {
         return cli;
     }
 
-    /** Every option and parameter field, --home, and the top-level --home. */
+    /** Every option and parameter field (mixins' too), --home, and the top-level --home. */
     private static Map<String, Object> fields(Object command) throws IllegalAccessException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("class", command.getClass().getName());
-        for (Class<?> c = command.getClass(); c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
-                    f.setAccessible(true);
-                    out.put(c.getSimpleName() + "." + f.getName(), f.get(command));
-                }
-            }
-        }
+        addFields(command, "", out);
         AgentctlCommand parent = ((BaseCommand) command).parent;
         out.put("parent.home", parent == null ? null : parent.home);
         return out;
+    }
+
+    private static void addFields(Object o, String prefix, Map<String, Object> out) throws IllegalAccessException {
+        for (Class<?> c = o.getClass(); c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                f.setAccessible(true);
+                if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+                    out.put(prefix + c.getSimpleName() + "." + f.getName(), f.get(o));
+                } else if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                    Object mixin = f.get(o);
+                    assertNotNull(mixin, "mixin " + f.getName());
+                    addFields(mixin, prefix + f.getName() + ".", out);
+                }
+            }
+        }
     }
 
     private static String pick(Random random, List<String> from) {

@@ -60,16 +60,17 @@ public final class QuickCommands {
             }
             case "start": {
                 StartCommand c = new StartCommand();
+                c.run = new RunOptions(); // the mixin picocli would make
+                c.run.profile = m.text("--profile");
+                c.run.title = m.text("--title");
+                c.run.promptFile = m.text("--prompt-file");
+                c.run.timeout = m.text("--timeout");
+                c.run.noTmux = m.flag("--no-tmux");
                 c.project = m.text("--project");
-                c.profile = m.text("--profile");
-                c.title = m.text("--title");
-                c.promptFile = m.text("--prompt-file");
                 c.model = m.text("--model");
                 c.sandbox = m.text("--sandbox");
                 c.runId = m.text("--run-id");
-                c.timeout = m.text("--timeout");
                 c.tmuxSession = m.text("--tmux-session");
-                c.noTmux = m.flag("--no-tmux");
                 return c;
             }
             default:
