@@ -22,7 +22,7 @@ Usage: ./install.sh [--prefix DIR] [--no-build]
        ./install.sh --test
 
 Installs agentctl into PREFIX (default \$PREFIX, else ~/.local):
-  PREFIX/bin/agentctl, PREFIX/bin/orch, PREFIX/share/agentctl/{agentctl.jar,agentctl.jsa,config/,prompts/}
+  PREFIX/bin/agentctl, PREFIX/bin/orch, PREFIX/share/agentctl/{agentctl.jar,*.jsa,config/,prompts/}
 then runs 'agentctl init' for your workspace (\$AI_ORCH_HOME, else ~/.ai-orch).
 
 Options:
@@ -269,7 +269,7 @@ install_files() {
     install -d "$bin" "$share"
     put 0755 "$ROOT/bin/agentctl" "$bin/agentctl"
     put 0755 "$ROOT/bin/orch" "$bin/orch"
-    rm -f -- "$share/agentctl.jsa" # an archive of the previous jar is useless now
+    rm -f -- "$share/agentctl.jsa" "$share/agentctl-wait.jsa" # archives of the previous jar are useless now
     put 0644 "$ROOT/target/agentctl.jar" "$share/agentctl.jar"
     copy_dir "$ROOT/config" "$share/config"
     copy_dir "$ROOT/prompts" "$share/prompts"
@@ -277,22 +277,63 @@ install_files() {
     info "$share/{agentctl.jar,config/,prompts/}"
 }
 
-# Each command run for training records the classes it loads; the union of those lists becomes a
-# static CDS archive (picocli's old class files are only archived statically on JDK 17).
+# Each command run for training records the classes it loads, every JVM in a file of its own (%p is its
+# pid), so the supervisor that the training start launches records too. `wait` records into lists of
+# its own: besides the archive for everything it gets a small one (bin/agentctl says why).
 train() {
-    TRAIN_N=$((TRAIN_N + 1))
-    AGENTCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$TRAIN_DIR/classes.$TRAIN_N" \
-        bounded 60 "$PREFIX/bin/agentctl" --home "$TRAIN_DIR/ws" "$@" </dev/null >/dev/null 2>&1 || true
+    local list=classes
+    if [ "$1" = wait ]; then list=wait-classes; fi
+    AGENTCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$TRAIN_DIR/$list.%p" \
+        bounded 60 "$PREFIX/bin/agentctl" --home "$TRAIN_DIR/ws" "$@" </dev/null >"$TRAIN_DIR/out" 2>&1 || true
+}
+
+# A codex stand-in for the training run: the events of a quick successful turn, the result in -o FILE.
+write_training_codex() {
+    cat >"$1" <<'EOF'
+#!/bin/sh
+out=
+while [ $# -gt 0 ]; do
+    if [ "$1" = -o ]; then out=$2; shift; fi
+    shift
+done
+cat >/dev/null
+r='{"goal_met":true,"summary":"training","followup_prompt":"","notes":""}'
+echo '{"type":"thread.started","thread_id":"training"}'
+printf '{"type":"item.completed","item":{"id":"i1","type":"agent_message","text":"%s"}}\n' "$(printf '%s' "$r" | sed 's/"/\\"/g')"
+[ -z "$out" ] || printf '%s' "$r" >"$out"
+echo '{"type":"turn.completed","usage":{"input_tokens":1,"output_tokens":1}}'
+EOF
+    chmod 0755 "$1"
+}
+
+# dump_archive NAME LIST...: the static archive share/agentctl/NAME of the classes in the lists.
+dump_archive() {
+    local name=$1 share=$PREFIX/share/agentctl
+    shift
+    # Newer JDKs number the classes in each list ("java/lang/Object id: 0"); numbers from different
+    # lists clash, and classes of the built-in loaders need none.
+    awk '!/^[@#]/ { sub(/ id: [0-9]+$/, "") } !seen[$0]++' "$@" >"$TRAIN_DIR/$name.classes" 2>/dev/null || return 1
+    [ -s "$TRAIN_DIR/$name.classes" ] || return 1
+    bounded 300 "$TRAIN_JAVA" -Xshare:dump -XX:SharedClassListFile="$TRAIN_DIR/$name.classes" \
+        -XX:SharedArchiveFile="$share/$name.tmp" -cp "$share/agentctl.jar" >"$TRAIN_DIR/$name.log" 2>&1 || return 1
+    mv -f "$share/$name.tmp" "$share/$name"
 }
 
 make_cds_archive() {
-    local share=$PREFIX/share/agentctl java dir id
-    step "Creating the class-data-sharing archive (faster start-up)"
-    java=$(find_java) || return 1
+    local share=$PREFIX/share/agentctl dir done_id queued_id id socket=agentctl-install-$$
+    step "Creating the class-data-sharing archives (faster start-up)"
+    TRAIN_JAVA=$(find_java) || return 1
     dir=$TMP_DIR/cds
     mkdir -p "$dir/project" "$dir/ws"
     TRAIN_DIR=$dir
-    TRAIN_N=0
+    git -C "$dir/project" init -q >/dev/null 2>&1 || true
+    write_training_codex "$dir/codex"
+    printf 'training prompt\n' >"$dir/prompt.md"
+    # A private tmux server, so the training run's pane opens where nobody sees it.
+    cat >"$dir/ws/config.json" <<EOF
+{"tmux_socket": "$socket", "tmux_session": "training", "codex_bin": "$dir/codex", "pane_linger": "0",
+ "tmux_sendkeys_target": ""}
+EOF
     # Some commands may not exist in every version; a failing one still loads classes worth having.
     train --version
     train --help
@@ -300,31 +341,53 @@ make_cds_archive() {
     train add-project demo "$dir/project"
     train projects
     train projects --json
-    id=20260101-000000-abcdef
-    mkdir -p "$dir/ws/runs/$id"
-    cat >"$dir/ws/runs/$id/meta.json" <<EOF
-{"run_id":"$id","status":"finished","outcome":"succeeded","project":"demo","profile":"spark","title":"training",
+    done_id=20260101-000000-abcdef
+    mkdir -p "$dir/ws/runs/$done_id"
+    cat >"$dir/ws/runs/$done_id/meta.json" <<EOF
+{"run_id":"$done_id","status":"finished","outcome":"succeeded","project":"demo","profile":"spark","title":"training",
  "created_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","goal_met":true,"summary":"ok",
  "followup_prompt":"","notes":"","exit_code":0,"thread_id":null,"git_diff_stat":""}
 EOF
-    train list
+    # Queued a moment ago: wait blocks on it, checks it is alive, and times out.
+    queued_id=20260101-000000-queued
+    mkdir -p "$dir/ws/runs/$queued_id"
+    printf '{"run_id":"%s","status":"queued","project":"demo","profile":"spark","created_at":"%s"}\n' \
+        "$queued_id" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$dir/ws/runs/$queued_id/meta.json"
+    train list # writes the run index
+    train list # reads it
     train list --json --limit 5
-    train show "$id"
-    train wait "$id" --timeout 5s
+    train list --limit=5
+    train show "$done_id"
+    train wait "$done_id"
+    train wait "$queued_id" "$done_id" --timeout 3s
+    train start --project demo --title training --prompt-file "$dir/prompt.md"
+    id=$(tail -n 1 "$dir/out")
+    case $id in
+        [0-9]*-*) train wait "$id" --timeout 30s ;;
+    esac
+    # The supervisor writes its class list until it exits, and then its pane closes: the server ends
+    # with its last session.
+    for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+        tmux -L "$socket" has-session >/dev/null 2>&1 || break
+        sleep 0.25
+    done
+    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
     train tail -n 5 --no-follow
     train reconcile
     train remove-project demo
-    awk '!seen[$0]++' "$dir"/classes.* >"$dir/classes" 2>/dev/null || return 1
-    [ -s "$dir/classes" ] || return 1
-    bounded 300 "$java" -Xshare:dump -XX:SharedClassListFile="$dir/classes" \
-        -XX:SharedArchiveFile="$share/agentctl.jsa.tmp" -cp "$share/agentctl.jar" >"$dir/dump.log" 2>&1 || return 1
-    mv -f "$share/agentctl.jsa.tmp" "$share/agentctl.jsa"
+    dump_archive agentctl.jsa "$dir"/classes.* "$dir"/wait-classes.* || return 1
     # -Xshare:on makes the JVM fail instead of quietly running without the archive.
     if ! AGENTCTL_JAVA_OPTS=-Xshare:on bounded 60 "$PREFIX/bin/agentctl" --version >/dev/null 2>&1; then
         rm -f -- "$share/agentctl.jsa"
         return 1
     fi
     info "$share/agentctl.jsa"
+    if dump_archive agentctl-wait.jsa "$dir"/wait-classes.* &&
+        AGENTCTL_JAVA_OPTS=-Xshare:on bounded 60 "$PREFIX/bin/agentctl" --home "$dir/ws" wait "$done_id" >/dev/null 2>&1; then
+        info "$share/agentctl-wait.jsa"
+    else
+        rm -f -- "$share/agentctl-wait.jsa" # wait uses the other one
+    fi
 }
 
 on_path() {
@@ -346,7 +409,7 @@ do_install() {
     PREFIX=$(cd -P -- "$PREFIX" && pwd)
     install_files
     if ! make_cds_archive; then
-        rm -f -- "$PREFIX/share/agentctl/agentctl.jsa.tmp"
+        rm -f -- "$PREFIX/share/agentctl/agentctl.jsa.tmp" "$PREFIX/share/agentctl/agentctl-wait.jsa.tmp"
         info "skipped: could not create the archive (agentctl works without it, it only starts slower)"
     fi
     step "Initialising the workspace (agentctl init)"

@@ -5,10 +5,18 @@ import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.CommandRegistry;
 import dev.agentctl.cli.ExitCodes;
 import dev.agentctl.cli.Io;
+import dev.agentctl.cli.QuickPath;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
-/** Entry point: builds only the command being run (start-up time matters) and maps errors to exit codes. */
+/**
+ * Entry point: the hot commands' plain argument lists skip picocli ({@link QuickPath}); everything
+ * else builds only the command being run (start-up time matters). Errors map to exit codes.
+ */
 public final class Main {
+    /** Set (to anything) in the environment to send every argument list through picocli. */
+    public static final String NO_QUICK_PATH_ENV = "AGENTCTL_NO_QUICK_PATH";
+
     private static volatile Io io = Io.system();
 
     private Main() {}
@@ -25,19 +33,20 @@ public final class Main {
 
     public static int run(String[] args, Io newIo) {
         io = newIo;
+        Callable<Integer> quick = newIo.env().get(NO_QUICK_PATH_ENV) == null ? QuickPath.parse(args, newIo) : null;
+        if (quick != null) {
+            // What picocli's execute does with a parsed command: call it, its result is the exit code.
+            try {
+                return quick.call();
+            } catch (Exception ex) {
+                return onError(ex, newIo);
+            }
+        }
         CommandLine cli = new CommandLine(new AgentctlCommand());
         CommandRegistry.addSubcommands(cli, CommandRegistry.commandNameIn(args));
         cli.setOut(new java.io.PrintWriter(newIo.out(), true));
         cli.setErr(new java.io.PrintWriter(newIo.err(), true));
-        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof AgentctlException ae) {
-                newIo.err().println("agentctl: " + ae.getMessage());
-                return ae.exitCode();
-            }
-            newIo.err().println("agentctl: internal error: " + ex);
-            if (newIo.env().get("AGENTCTL_DEBUG") != null) ex.printStackTrace(newIo.err());
-            return ExitCodes.FAILED;
-        });
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> onError(ex, newIo));
         cli.setParameterExceptionHandler((ex, a) -> {
             String name = ex.getCommandLine().getCommandName();
             String prefix = "agentctl".equals(name) ? "agentctl" : "agentctl " + name;
@@ -45,5 +54,15 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         return cli.execute(args);
+    }
+
+    private static int onError(Exception ex, Io io) {
+        if (ex instanceof AgentctlException ae) {
+            io.err().println("agentctl: " + ae.getMessage());
+            return ae.exitCode();
+        }
+        io.err().println("agentctl: internal error: " + ex);
+        if (io.env().get("AGENTCTL_DEBUG") != null) ex.printStackTrace(io.err());
+        return ExitCodes.FAILED;
     }
 }

@@ -19,17 +19,28 @@ public record RunQuery(String status, String project, Integer limit) {
         }
     }
 
-    /** Corrupt or unreadable runs are reported to warn and skipped. */
-    public List<RunMeta> run(RunStore store, Consumer<String> warn) {
+    /** Every run's whole meta; corrupt or unreadable runs are reported to warn and skipped. */
+    public static List<RunMeta> readAll(RunStore store, Consumer<String> warn) {
         List<RunMeta> out = new ArrayList<>();
         for (String id : store.ids()) {
-            RunMeta m;
             try {
-                m = store.read(id);
+                out.add(store.read(id));
             } catch (AgentctlException e) {
                 warn.accept("skipping run " + id + ": " + e.getMessage());
-                continue;
             }
+        }
+        return out;
+    }
+
+    /** Reads every run's whole meta and selects from it. */
+    public List<RunMeta> run(RunStore store, Consumer<String> warn) {
+        return select(readAll(store, warn));
+    }
+
+    /** The runs that match, newest first, at most limit of them. */
+    public List<RunMeta> select(List<RunMeta> runs) {
+        List<RunMeta> out = new ArrayList<>();
+        for (RunMeta m : runs) {
             if (matches(m)) out.add(m);
         }
         out.sort(NEWEST_FIRST);

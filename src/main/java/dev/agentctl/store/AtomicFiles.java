@@ -25,6 +25,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] data, Set<PosixFilePermission> perms) throws IOException {
+        write(target, data, perms, true);
+    }
+
+    /**
+     * A private file that can be rebuilt from others (a cache): replaced atomically like any other,
+     * but not forced to disk, since after a crash a lost or empty cache only costs a rebuild.
+     */
+    public static void writeCache(Path target, byte[] data) throws IOException {
+        write(target, data, OWNER_ONLY_FILE, false);
+    }
+
+    private static void write(Path target, byte[] data, Set<PosixFilePermission> perms, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -36,7 +48,7 @@ public final class AtomicFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(false);
+                if (durable) ch.force(false);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,32 +1,83 @@
 package dev.agentctl.store;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.FormattingStyle;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Tree-model JSON only: no reflection on the hot path, and unknown fields survive every rewrite. */
 public final class Json {
-    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-
     private Json() {}
 
+    /** What Gson's setPrettyPrinting().disableHtmlEscaping().serializeNulls() prints. */
     public static String pretty(JsonElement e) {
-        return PRETTY.toJson(e);
+        return write(e, FormattingStyle.PRETTY);
     }
 
+    /** What Gson's disableHtmlEscaping().serializeNulls() prints. */
     public static String compact(JsonElement e) {
-        return COMPACT.toJson(e);
+        return write(e, FormattingStyle.COMPACT);
+    }
+
+    /**
+     * A tree written straight to a JsonWriter set up as Gson sets it up for toJson(JsonElement):
+     * building a Gson instance (dozens of type adapters) costs short-lived commands several ms.
+     */
+    private static String write(JsonElement e, FormattingStyle style) {
+        StringWriter out = new StringWriter();
+        JsonWriter w = new JsonWriter(out);
+        w.setFormattingStyle(style);
+        w.setHtmlSafe(false);
+        w.setSerializeNulls(true);
+        w.setStrictness(Strictness.LENIENT);
+        try {
+            write(w, e);
+            w.flush();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** As Gson's own JsonElement adapter writes a tree. */
+    private static void write(JsonWriter w, JsonElement e) throws IOException {
+        if (e == null || e.isJsonNull()) {
+            w.nullValue();
+        } else if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (p.isNumber()) {
+                w.value(p.getAsNumber());
+            } else if (p.isBoolean()) {
+                w.value(p.getAsBoolean());
+            } else {
+                w.value(p.getAsString());
+            }
+        } else if (e.isJsonArray()) {
+            w.beginArray();
+            for (JsonElement item : (JsonArray) e) write(w, item);
+            w.endArray();
+        } else {
+            w.beginObject();
+            for (Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+                w.name(entry.getKey());
+                write(w, entry.getValue());
+            }
+            w.endObject();
+        }
     }
 
     /** Parses text as an object; the message names the source when it is not one. */

@@ -3,8 +3,10 @@ package dev.agentctl.cli.run;
 import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,8 +34,11 @@ public final class ListCommand extends BaseCommand {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
         RunQuery query = new RunQuery(status, project, limit);
-        List<RunMeta> found = query.run(runs(), warning -> io().err().println("agentctl: warning: " + warning));
-        found = reconciler().reconcileAll(found);
+        Consumer<String> warn = warning -> io().err().println("agentctl: warning: " + warning);
+        // The table needs a few fields of each run, which the index keeps for finished runs; --json
+        // prints whole metas, so it reads them all.
+        List<RunMeta> all = json ? RunQuery.readAll(runs(), warn) : new RunIndex(runs(), RunTable.FIELDS).runs(warn);
+        List<RunMeta> found = reconciler().reconcileAll(query.select(all));
         RunTable table = new RunTable(io().out());
         if (json) {
             table.printJson(found);

@@ -9,6 +9,15 @@ import java.util.List;
 
 /** How runs are presented: aligned table, the original tool's tab-separated lines, or JSON. */
 final class RunTable {
+    /**
+     * Every meta field the table shows, filters or sorts by (see RunQuery): all that the run index
+     * keeps of a finished run, so the table must read no other.
+     */
+    static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
+            "exit_code", "parent_run_id", "title", "created_at", "stalled");
+
+    private static final String NL = System.lineSeparator();
+
     private final PrintStream out;
 
     RunTable(PrintStream out) {
@@ -21,13 +30,16 @@ final class RunTable {
         out.println(Json.pretty(arr));
     }
 
+    // One write for the whole table: a line at a time costs a system call per run.
     void printTabSeparated(List<RunMeta> runs) {
+        StringBuilder text = new StringBuilder(runs.size() * 160);
         for (RunMeta m : runs) {
-            out.println(m.runId() + "\t" + m.status() + "\tproj=" + dash(m.project()) + "\tprofile=" + dash(m.profile())
-                    + "\tgoal_met=" + m.goalMet() + "\texit=" + m.exitCode() + "\tparent=" + orEmpty(m.str("parent_run_id"))
-                    + "\t" + oneLine(m.title()) + "\toutcome=" + orEmpty(m.outcome()));
-            if (out.checkError()) return; // reader went away (| head): stop quietly
+            text.append(m.runId()).append('\t').append(m.status()).append("\tproj=").append(dash(m.project()))
+                    .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
+                    .append("\texit=").append(m.exitCode()).append("\tparent=").append(orEmpty(m.str("parent_run_id")))
+                    .append('\t').append(oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome())).append(NL);
         }
+        out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
 
     void printAligned(List<RunMeta> runs) {
@@ -43,14 +55,16 @@ final class RunTable {
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
         }
+        StringBuilder text = new StringBuilder();
         for (String[] r : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < r.length; i++) {
-                line.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
+                line.append(r[i]);
+                if (i < r.length - 1) line.append(" ".repeat(width[i] - r[i].length() + 2));
             }
-            out.println(line.toString().stripTrailing());
-            if (out.checkError()) return;
+            text.append(line.toString().stripTrailing()).append(NL);
         }
+        out.print(text);
     }
 
     private static String dash(String s) {
@@ -61,8 +75,13 @@ final class RunTable {
         return s == null ? "" : s;
     }
 
-    /** Titles may hold tabs and newlines; one row must stay one line. */
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\t\\r\\n\\p{Cntrl}]", " ");
+    /** Titles may hold tabs, newlines and other control characters; one row must stay one line. */
+    static String oneLine(String s) {
+        if (s == null) return "";
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] < 0x20 || c[i] == 0x7f) c[i] = ' '; // what [\t\r\n\p{Cntrl}] matches
+        }
+        return new String(c);
     }
 }
