@@ -372,6 +372,8 @@ EOF
         sleep 0.25
     done
     tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    # tmux leaves its socket file behind when the server ends.
+    rm -f -- "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
     train tail -n 5 --no-follow
     train reconcile
     train remove-project demo

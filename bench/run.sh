@@ -48,7 +48,10 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/agentctl-bench.XXXXXX")
 SOCKETS=()
 cleanup() {
     local s
-    for s in "${SOCKETS[@]}"; do tmux -L "$s" kill-server 2>/dev/null || true; done
+    for s in "${SOCKETS[@]}"; do
+        tmux -L "$s" kill-server 2>/dev/null || true
+        rm -f -- "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s" # tmux leaves its socket file behind
+    done
     rm -rf -- "$TMP"
 }
 trap cleanup EXIT
