@@ -51,7 +51,7 @@ public final class Demo {
         PrintStream out = io.out();
         if (!options.noTmux() && !tmux) out.println("tmux is not installed: the runs go to detached processes instead.");
         DemoPlace place = DemoPlace.create(io.env());
-        DemoCleanup cleanup = new DemoCleanup(place, tmux, options.keep(), io.env().get("TMUX_TMPDIR"), out);
+        DemoCleanup cleanup = new DemoCleanup(place, tmux, options.keep(), out);
         Thread hook = new Thread(cleanup, "agentctl-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> problems;

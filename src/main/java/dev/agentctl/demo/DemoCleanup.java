@@ -9,7 +9,6 @@ import dev.agentctl.tmux.Tmux;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -34,15 +33,13 @@ final class DemoCleanup implements Runnable {
     private final DemoPlace place;
     private final boolean tmux;
     private final boolean keep;
-    private final String tmuxTmpDir;
     private final PrintStream out;
     private final DemoGate gate = new DemoGate();
     private volatile OfflineModelServer model;
     private boolean done;
 
-    DemoCleanup(DemoPlace place, boolean tmux, boolean keep, String tmuxTmpDir, PrintStream out) {
+    DemoCleanup(DemoPlace place, boolean tmux, boolean keep, PrintStream out) {
         this.place = place;
-        this.tmuxTmpDir = tmuxTmpDir;
         this.tmux = tmux;
         this.keep = keep;
         this.out = out;
@@ -93,29 +90,9 @@ final class DemoCleanup implements Runnable {
 
     private void killTmuxServer() {
         try {
-            new Tmux(place.tmuxSocket).killServer();
-            removeSocketFile();
+            new Tmux(place.tmuxSocket).killServer(); // also removes the socket file tmux leaves behind
         } catch (RuntimeException e) {
             out.println("warning: could not stop the demo's tmux server " + place.tmuxSocket + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * tmux (3.3 at least) leaves its socket file behind when the server exits; the demo's server is gone
-     * by now, so its socket in ${TMUX_TMPDIR:-/tmp}/tmux-UID is just litter.
-     */
-    private void removeSocketFile() {
-        try {
-            Object uid = Files.getAttribute(place.base, "unix:uid");
-            String dir = tmuxTmpDir == null || tmuxTmpDir.isBlank() ? "/tmp" : tmuxTmpDir;
-            Path socket = Path.of(dir, "tmux-" + uid, place.tmuxSocket);
-            if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(socket, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isRegularFile(socket, LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(socket);
-            }
-            Files.deleteIfExists(socket.resolveSibling(place.tmuxSocket + ".lock")); // some tmux versions leave one
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // a stale socket file is harmless
         }
     }
 

@@ -7,6 +7,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.LinkOption;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +28,7 @@ public final class Tmux {
     /** How long display-message keeps a message on the status line. */
     static final int DISPLAY_MILLIS = 4000;
 
+    private final String socket;
     private final TmuxProcess process;
     private final PaneOpener opener;
     private final Duration enterDelay;
@@ -36,6 +39,7 @@ public final class Tmux {
     }
 
     public Tmux(String socket, Duration enterDelay) {
+        this.socket = socket == null || socket.isBlank() ? null : socket;
         this.process = new TmuxProcess(socket);
         this.opener = new PaneOpener(process);
         this.enterDelay = Objects.requireNonNull(enterDelay, "enterDelay");
@@ -149,10 +153,38 @@ public final class Tmux {
     }
 
     /** Stops the server and every pane in it; nothing to do when none runs. */
+    /**
+     * Ends the server. tmux (3.3 at least) leaves the socket file of a server that ended behind: for a
+     * private socket (-L or -S) that file is removed too; the default server's is left alone.
+     */
     public void killServer() {
         Result r = process.run("kill server", List.of("kill-server"));
         if (!r.ok() && !PaneOpener.serverMissing(r)) {
             throw TmuxProcess.failure("kill server", r);
+        }
+        Path file = socketFile();
+        if (file == null) return;
+        try {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(file);
+            }
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".lock")); // some versions leave one
+        } catch (IOException | RuntimeException e) {
+            // a stale socket file harms nothing
+        }
+    }
+
+    /** Where a private server's socket lives: the -S path, or $TMUX_TMPDIR (else /tmp)/tmux-UID/NAME. */
+    private Path socketFile() {
+        if (socket == null) return null;
+        if (socket.contains("/")) return Path.of(socket);
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            String tmp = System.getenv("TMUX_TMPDIR");
+            return Path.of(tmp == null || tmp.isBlank() ? "/tmp" : tmp, "tmux-" + uid, socket);
+        } catch (IOException | RuntimeException e) {
+            return null; // no /proc (not Linux): leave the file
         }
     }
 

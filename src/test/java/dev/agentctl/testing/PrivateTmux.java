@@ -129,29 +129,11 @@ public final class PrivateTmux implements AutoCloseable {
         return last;
     }
 
-    /** Kills the server and removes the socket and lock files tmux leaves behind. */
+    /** Kills the server (Tmux.killServer also removes the socket file tmux leaves behind). */
     @Override
     public void close() {
         tmux.killServer();
         LIVE.remove(socket);
-        Path dir = socketDirectory();
-        try {
-            Files.deleteIfExists(dir.resolve(socket));
-            Files.deleteIfExists(dir.resolve(socket + ".lock"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Where tmux puts "-L" sockets: $TMUX_TMPDIR (or /tmp) / tmux-UID. */
-    private static Path socketDirectory() {
-        String tmp = System.getenv("TMUX_TMPDIR");
-        try {
-            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            return Path.of(tmp == null || tmp.isEmpty() ? "/tmp" : tmp, "tmux-" + uid);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void killQuietly(String socket) {

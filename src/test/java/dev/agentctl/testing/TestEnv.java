@@ -144,7 +144,7 @@ public final class TestEnv implements AutoCloseable {
 
     @Override
     public void close() {
-        Procs.run(List.of("tmux", "-L", socket, "kill-server"), base, env, null, Duration.ofSeconds(20));
+        new dev.agentctl.tmux.Tmux(socket).killServer();
         for (ProcessHandle h : leftoverProcesses()) {
             h.descendants().forEach(ProcessHandle::destroyForcibly);
             h.destroyForcibly();
