@@ -6,7 +6,7 @@ import dev.agentctl.cli.Io;
 import dev.agentctl.offline.OfflineModelServer;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.store.Json;
-import dev.agentctl.supervisor.Executables;
+import dev.agentctl.proc.Executables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

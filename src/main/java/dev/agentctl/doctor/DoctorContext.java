@@ -1,7 +1,7 @@
 package dev.agentctl.doctor;
 
 import dev.agentctl.store.Json;
-import dev.agentctl.supervisor.Executables;
+import dev.agentctl.proc.Executables;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Workspace;
 import java.nio.file.Path;

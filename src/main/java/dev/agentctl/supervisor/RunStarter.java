@@ -5,6 +5,7 @@ import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.Io;
 import dev.agentctl.codex.CodexCommand;
 import dev.agentctl.codex.CodexInvocation;
+import dev.agentctl.proc.Executables;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;

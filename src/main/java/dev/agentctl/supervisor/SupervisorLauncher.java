@@ -2,6 +2,7 @@ package dev.agentctl.supervisor;
 
 import dev.agentctl.Main;
 import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.PaneSpec;
 import dev.agentctl.tmux.TerminalText;
 import dev.agentctl.tmux.Tmux;

@@ -1,9 +1,9 @@
 package dev.agentctl.tmux;
 
 import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.TmuxProcess.Result;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,19 +47,7 @@ public final class Tmux {
 
     /** Whether a tmux executable is on PATH. */
     public static boolean installed() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, "tmux");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Executables.find("tmux", System.getenv("PATH"), Path.of("")) != null;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.proc;
 
 import dev.agentctl.cli.AgentctlException;
 import java.io.File;
