@@ -1,19 +1,13 @@
 package dev.agentctl.tmux;
 
 import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.proc.ProcessRunner;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Runs the tmux client: argv only, never a shell. */
 final class TmuxProcess {
@@ -64,37 +58,18 @@ final class TmuxProcess {
 
     /** Runs tmux with {@code tmuxArgs}; throws only when tmux could not be run at all. */
     Result run(String what, List<String> tmuxArgs) {
-        ProcessBuilder pb = new ProcessBuilder(command(tmuxArgs));
+        // $TMUX/$TMUX_PANE describe the server the user sits in, not ours; without them tmux cannot
+        // fall back to that server or treat one of its panes as "current".
+        Map<String, String> env = new HashMap<>();
         if (privateServer) {
-            // $TMUX/$TMUX_PANE describe the server the user sits in, not ours; without them tmux cannot
-            // fall back to that server or treat one of its panes as "current".
-            Map<String, String> env = pb.environment();
-            env.remove("TMUX");
-            env.remove("TMUX_PANE");
+            env.put("TMUX", null);
+            env.put("TMUX_PANE", null);
         }
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p;
         try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw AgentctlException.failed("tmux: " + what + " failed: cannot run tmux: " + e.getMessage(), e);
-        }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        try {
-            if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw AgentctlException.failed("tmux: " + what + " failed: no answer within " + TIMEOUT.toSeconds() + "s");
-            }
-            // The pipes close when tmux exits (its server detaches from them); the bound only guards
-            // against a stray child holding them open.
-            return new Result(p.exitValue(), out.get(5, TimeUnit.SECONDS), err.get(5, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw AgentctlException.failed("tmux: " + what + " failed: interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw AgentctlException.failed("tmux: " + what + " failed: cannot read its output: " + e, e);
+            ProcessRunner.Result r = ProcessRunner.run(command(tmuxArgs), null, env, TIMEOUT);
+            return new Result(r.exitCode(), r.stdout(), r.stderr());
+        } catch (AgentctlException e) {
+            throw AgentctlException.failed("tmux: " + what + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -109,13 +84,5 @@ final class TmuxProcess {
 
     static AgentctlException failure(String what, Result r) {
         return AgentctlException.failed("tmux: " + what + " failed: " + r.errorLine());
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
