@@ -32,11 +32,6 @@ public record RunQuery(String status, String project, Integer limit) {
         return out;
     }
 
-    /** Reads every run's whole meta and selects from it. */
-    public List<RunMeta> run(RunStore store, Consumer<String> warn) {
-        return select(readAll(store, warn));
-    }
-
     /** The runs that match, newest first, at most limit of them. */
     public List<RunMeta> select(List<RunMeta> runs) {
         List<RunMeta> out = new ArrayList<>();

@@ -38,7 +38,8 @@ public final class ListCommand extends BaseCommand {
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, so it reads them all.
         List<RunMeta> all = json ? RunQuery.readAll(runs(), warn) : new RunIndex(runs(), RunTable.FIELDS).runs(warn);
-        List<RunMeta> found = reconciler().reconcileAll(query.select(all));
+        // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
+        List<RunMeta> found = query.select(reconciler().reconcileAll(all));
         RunTable table = new RunTable(io().out());
         if (json) {
             table.printJson(found);
