@@ -39,31 +39,36 @@ public final class Notifier {
      * whoever a finished meta wakes (wait) finds the line already there.
      */
     public void recordFinished(RunMeta m) {
-        append(humanLine(m, LocalDateTime.now()), record("done", m));
+        append(stamped(finishedText(m)), record("done", m));
     }
 
     /** The tmux side of a finish; after the final meta, so a woken orchestrator reads the final state. */
     public void announceFinished(RunMeta m) {
-        String text = humanLine(m, LocalDateTime.now());
-        tmux(m, "agentctl: " + text.substring(text.indexOf(']') + 2),
+        tmux(m, "agentctl: " + finishedText(m),
                 "[AI_ORCH DONE run_id=" + m.runId() + " goal_met=" + m.goalMet() + " exit=" + m.exitCode() + "]");
     }
 
     public void stalled(RunMeta m, long quietSeconds) {
-        String text = "[" + STAMP.format(LocalDateTime.now()) + "] ⏳ stalled " + m.runId() + " proj=" + m.project()
-                + " profile=" + m.profile() + " — no codex event for " + quietSeconds + "s";
+        String text = "⏳ stalled " + m.runId() + " proj=" + m.project() + " profile=" + m.profile()
+                + " — no codex event for " + quietSeconds + "s";
         JsonObject rec = record("stalled", m);
         rec.addProperty("quiet_seconds", quietSeconds);
-        append(text, rec);
-        tmux(m, "agentctl: " + text.substring(text.indexOf(']') + 2),
+        append(stamped(text), rec);
+        tmux(m, "agentctl: " + text,
                 "[AI_ORCH STALLED run_id=" + m.runId() + " quiet_s=" + quietSeconds + "]");
     }
 
-    public static String humanLine(RunMeta m, LocalDateTime at) {
+    /** A notify.log line: the local time, then the text. */
+    private static String stamped(String text) {
+        return "[" + STAMP.format(LocalDateTime.now()) + "] " + text;
+    }
+
+    /** "✅ done <id> proj=... — summary": the line without its time, as notify.log and tmux show it. */
+    static String finishedText(RunMeta m) {
         Long exit = m.exitCode();
         String icon = exit != null && exit == 0 ? (Boolean.TRUE.equals(m.goalMet()) ? "✅" : "⚠️") : "❌";
         String about = m.summary() != null && !m.summary().isBlank() ? m.summary() : m.str("error");
-        return "[" + STAMP.format(at) + "] " + icon + " done " + m.runId() + " proj=" + m.project() + " profile="
+        return icon + " done " + m.runId() + " proj=" + m.project() + " profile="
                 + m.profile() + " goal_met=" + m.goalMet() + " exit=" + exit + " outcome=" + m.outcome() + " — "
                 + TerminalText.oneLine(about == null ? "" : about, 400);
     }
