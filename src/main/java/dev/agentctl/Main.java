@@ -1,10 +1,10 @@
 package dev.agentctl;
 
 import dev.agentctl.cli.AgentctlCommand;
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.CommandRegistry;
 import dev.agentctl.cli.ExitCodes;
-import dev.agentctl.cli.Io;
+import dev.agentctl.base.Io;
 import dev.agentctl.cli.QuickPath;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,8 +17,6 @@ public final class Main {
     /** Set (to anything) in the environment to send every argument list through picocli. */
     public static final String NO_QUICK_PATH_ENV = "AGENTCTL_NO_QUICK_PATH";
 
-    private static volatile Io io = Io.system();
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -27,12 +25,7 @@ public final class Main {
         System.exit(code);
     }
 
-    public static Io io() {
-        return io;
-    }
-
     public static int run(String[] args, Io newIo) {
-        io = newIo;
         Callable<Integer> quick = newIo.env().get(NO_QUICK_PATH_ENV) == null ? QuickPath.parse(args, newIo) : null;
         if (quick != null) {
             // What picocli's execute does with a parsed command: call it, its result is the exit code.
@@ -43,7 +36,7 @@ public final class Main {
             }
         }
         CommandLine cli = new CommandLine(new AgentctlCommand());
-        CommandRegistry.addSubcommands(cli, CommandRegistry.commandNameIn(args));
+        CommandRegistry.addSubcommands(cli, CommandRegistry.commandNameIn(args), newIo);
         cli.setOut(new java.io.PrintWriter(newIo.out(), true));
         cli.setErr(new java.io.PrintWriter(newIo.err(), true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> onError(ex, newIo));
@@ -59,7 +52,7 @@ public final class Main {
     private static int onError(Exception ex, Io io) {
         if (ex instanceof AgentctlException ae) {
             io.err().println("agentctl: " + ae.getMessage());
-            return ae.exitCode();
+            return ExitCodes.of(ae.kind());
         }
         io.err().println("agentctl: internal error: " + ex);
         if (io.env().get("AGENTCTL_DEBUG") != null) ex.printStackTrace(io.err());

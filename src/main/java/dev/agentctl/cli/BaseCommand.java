@@ -1,10 +1,11 @@
 package dev.agentctl.cli;
 
-import dev.agentctl.Main;
+import dev.agentctl.base.Io;
+
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunStore;
-import dev.agentctl.supervisor.Reconciler;
-import dev.agentctl.supervisor.RunFinalizer;
+import dev.agentctl.lifecycle.Reconciler;
+import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.ConfigStore;
 import dev.agentctl.workspace.ProjectRegistry;
@@ -27,9 +28,16 @@ public abstract class BaseCommand implements Callable<Integer> {
     protected CommandLine.Model.CommandSpec spec;
 
     private Workspace workspace;
+    private Io io;
+
+    /** The registry and the quick path hand every command its I/O when they build it. */
+    public BaseCommand withIo(Io io) {
+        this.io = io;
+        return this;
+    }
 
     protected Io io() {
-        return Main.io();
+        return io;
     }
 
     protected Workspace workspace() {

@@ -1,5 +1,6 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.base.Io;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,7 +11,7 @@ import picocli.CommandLine;
  * largest start-up cost); help and unknown names build them all.
  */
 public final class CommandRegistry {
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<BaseCommand>> COMMANDS = new LinkedHashMap<>();
 
     static {
         // Order is the order of `agentctl --help`.
@@ -46,12 +47,12 @@ public final class CommandRegistry {
         return null;
     }
 
-    public static void addSubcommands(CommandLine cli, String wanted) {
-        Supplier<Object> only = wanted == null ? null : COMMANDS.get(wanted);
+    public static void addSubcommands(CommandLine cli, String wanted, Io io) {
+        Supplier<BaseCommand> only = wanted == null ? null : COMMANDS.get(wanted);
         if (only != null) {
-            cli.addSubcommand(wanted, only.get());
+            cli.addSubcommand(wanted, only.get().withIo(io));
         } else {
-            COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
+            COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get().withIo(io)));
         }
         // Each command's footer holds its examples; the exit codes follow on every one.
         for (CommandLine sub : cli.getSubcommands().values()) {

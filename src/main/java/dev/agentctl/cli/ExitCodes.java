@@ -1,5 +1,7 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.base.AgentctlException;
+
 /** The exit codes every command shares; README and --help list the same. */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -14,4 +16,9 @@ public final class ExitCodes {
             + "2 usage error, unknown run id or project; 3 wait --exit-status and a run did not succeed.";
 
     private ExitCodes() {}
+
+    /** The one place a failure's kind becomes an exit code. */
+    public static int of(AgentctlException.Kind kind) {
+        return kind == AgentctlException.Kind.USAGE ? USAGE : FAILED;
+    }
 }

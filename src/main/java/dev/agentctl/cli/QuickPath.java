@@ -1,5 +1,7 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.base.Io;
+
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.run.QuickCommands;
@@ -45,7 +47,7 @@ public final class QuickPath {
         if (shape == null || name.equals(globalHome)) return null;
         Match m = QuickArgs.match(shape, Arrays.asList(args).subList(i + 1, args.length));
         if (m == null) return null;
-        BaseCommand command = QuickCommands.build(name, m);
+        BaseCommand command = QuickCommands.build(name, m).withIo(io);
         AgentctlCommand top = new AgentctlCommand();
         top.home = globalHome;
         command.parent = top;

@@ -1,6 +1,6 @@
 package dev.agentctl.codex;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.workspace.Profile;
 import java.nio.file.Path;
 import java.util.ArrayList;

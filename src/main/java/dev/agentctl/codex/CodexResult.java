@@ -1,5 +1,7 @@
 package dev.agentctl.codex;
 
+import dev.agentctl.workspace.OutputSchema;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -1,8 +1,8 @@
 package dev.agentctl.demo;
 
 import com.google.gson.JsonObject;
-import dev.agentctl.cli.AgentctlException;
-import dev.agentctl.cli.Io;
+import dev.agentctl.base.AgentctlException;
+import dev.agentctl.base.Io;
 import dev.agentctl.offline.OfflineModelServer;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.store.Json;

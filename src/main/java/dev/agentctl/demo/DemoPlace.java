@@ -1,6 +1,6 @@
 package dev.agentctl.demo;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

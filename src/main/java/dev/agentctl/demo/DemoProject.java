@@ -1,6 +1,6 @@
 package dev.agentctl.demo;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.CapturedProcess;
 import dev.agentctl.proc.ProcessRunner;
 import java.io.IOException;

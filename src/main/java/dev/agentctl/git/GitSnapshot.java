@@ -1,6 +1,6 @@
 package dev.agentctl.git;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;

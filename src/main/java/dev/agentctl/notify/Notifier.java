@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.FileLock;
 import dev.agentctl.store.Json;
-import dev.agentctl.tmux.TerminalText;
+import dev.agentctl.base.TerminalText;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Workspace;

@@ -61,7 +61,7 @@ final class ModelOutput {
         return item;
     }
 
-    /** The final answer in agentctl's result schema (dev.agentctl.codex.OutputSchema). */
+    /** The final answer in agentctl's result schema (dev.agentctl.workspace.OutputSchema). */
     static String result(boolean goalMet, String summary, String followupPrompt) {
         JsonObject o = new JsonObject();
         o.addProperty("goal_met", goalMet);

@@ -1,6 +1,6 @@
 package dev.agentctl.proc;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.agentctl.proc;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

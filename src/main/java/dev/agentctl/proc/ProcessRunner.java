@@ -1,6 +1,6 @@
 package dev.agentctl.proc;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

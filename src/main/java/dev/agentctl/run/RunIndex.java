@@ -3,7 +3,7 @@ package dev.agentctl.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.store.AtomicFiles;
 import dev.agentctl.store.Json;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package dev.agentctl.run;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

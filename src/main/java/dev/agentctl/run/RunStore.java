@@ -1,6 +1,6 @@
 package dev.agentctl.run;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.store.AtomicFiles;
 import dev.agentctl.store.CorruptFileException;
 import dev.agentctl.store.FileLock;

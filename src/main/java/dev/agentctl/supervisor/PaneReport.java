@@ -4,7 +4,7 @@ import dev.agentctl.codex.CodexEvent;
 import dev.agentctl.codex.ProgressView;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
-import dev.agentctl.tmux.TerminalText;
+import dev.agentctl.base.TerminalText;
 import java.io.PrintStream;
 
 /** What a person watching the pane sees: a header, one readable line per codex event, the result. */

@@ -1,5 +1,7 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.lifecycle.StopRequest;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentctl.codex.CodexResult;

@@ -1,5 +1,9 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.lifecycle.RunFinalizer;
+import dev.agentctl.lifecycle.StopRequest;
+import dev.agentctl.lifecycle.CallerEnvironment;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentctl.codex.CodexEvent;

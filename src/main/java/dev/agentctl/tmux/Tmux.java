@@ -1,6 +1,8 @@
 package dev.agentctl.tmux;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.TerminalText;
+
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.TmuxProcess.Result;
 

@@ -2,8 +2,8 @@ package dev.agentctl.workspace;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.agentctl.cli.AgentctlException;
-import dev.agentctl.run.Durations;
+import dev.agentctl.base.AgentctlException;
+import dev.agentctl.base.Durations;
 import dev.agentctl.store.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;

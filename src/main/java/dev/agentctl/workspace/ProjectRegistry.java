@@ -2,7 +2,7 @@ package dev.agentctl.workspace;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.store.CorruptFileException;
 import dev.agentctl.store.FileLock;
 import dev.agentctl.store.Json;

@@ -1,7 +1,7 @@
 package dev.agentctl.workspace;
 
-import dev.agentctl.cli.AgentctlException;
-import dev.agentctl.codex.OutputSchema;
+import dev.agentctl.base.AgentctlException;
+import dev.agentctl.workspace.OutputSchema;
 import dev.agentctl.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.base.Io;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.agentctl.Main;
@@ -133,7 +135,7 @@ class QuickPathTest {
 
     private static CommandLine picocli(String name) {
         CommandLine cli = new CommandLine(new AgentctlCommand());
-        CommandRegistry.addSubcommands(cli, name);
+        CommandRegistry.addSubcommands(cli, name, Io.system());
         return cli;
     }
 

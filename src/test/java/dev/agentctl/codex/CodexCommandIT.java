@@ -1,5 +1,7 @@
 package dev.agentctl.codex;
 
+import dev.agentctl.workspace.OutputSchema;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.ExitCodes;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +80,6 @@ class CodexCommandTest {
 
     private static void assertUsage(org.junit.jupiter.api.function.Executable call) {
         AgentctlException e = assertThrows(AgentctlException.class, call);
-        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals(ExitCodes.USAGE, ExitCodes.of(e.kind()));
     }
 }

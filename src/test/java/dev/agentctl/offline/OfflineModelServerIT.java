@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.agentctl.codex.OutputSchema;
+import dev.agentctl.workspace.OutputSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.agentctl.codex.OutputSchema;
+import dev.agentctl.workspace.OutputSchema;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import dev.agentctl.codex.OutputSchema;
+import dev.agentctl.workspace.OutputSchema;
 import org.junit.jupiter.api.Test;
 
 class SchemaCheckTest {

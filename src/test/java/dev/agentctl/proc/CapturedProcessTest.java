@@ -2,7 +2,7 @@ package dev.agentctl.proc;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class ProcessRunnerTest {
         long start = System.nanoTime();
         AgentctlException e = assertThrows(AgentctlException.class, () -> sh(
                 "echo $$ > '" + pidFile + "'; exec sleep 60", null, null, Duration.ofSeconds(2)));
-        assertEquals(ExitCodes.FAILED, e.exitCode());
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(e.kind()));
         assertTrue(e.getMessage().contains("timed out"), e.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20, "the deadline was not enforced");
         long pid = Long.parseLong(Files.readString(pidFile).strip());
@@ -79,6 +79,6 @@ class ProcessRunnerTest {
     void missingProgramFails() {
         AgentctlException e = assertThrows(AgentctlException.class, () -> ProcessRunner.run(
                 List.of(tmp.resolve("no-such-program").toString()), null, null, TIMEOUT));
-        assertEquals(ExitCodes.FAILED, e.exitCode());
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(e.kind()));
     }
 }

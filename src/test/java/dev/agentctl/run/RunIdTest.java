@@ -1,8 +1,10 @@
 package dev.agentctl.run;
 
+import dev.agentctl.cli.ExitCodes;
+
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class RunIdTest {
     @ValueSource(strings = {"../x", "a/b", "", "..", ".hidden", "../../etc", "a b", "x;y", "a\nb", "$(touch x)"})
     void refusesBadIds(String id) {
         AgentctlException e = assertThrows(AgentctlException.class, () -> RunId.validate(id));
-        assertEquals(2, e.exitCode());
+        assertEquals(2, ExitCodes.of(e.kind()));
         assertFalse(e.getMessage().contains("\n"));
     }
 

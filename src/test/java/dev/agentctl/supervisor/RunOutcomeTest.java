@@ -1,5 +1,7 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.lifecycle.StopRequest;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;

@@ -1,7 +1,7 @@
 package dev.agentctl.testing;
 
 import dev.agentctl.Main;
-import dev.agentctl.cli.Io;
+import dev.agentctl.base.Io;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

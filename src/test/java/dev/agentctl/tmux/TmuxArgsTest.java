@@ -1,6 +1,6 @@
 package dev.agentctl.tmux;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class TmuxArgsTest {
         assertEquals("ai-2_x", PaneOpener.checkedSessionName("ai-2_x"));
         for (String bad : List.of("", "a:b", "a.b", "a#{x}", "$1", "a b", "=ai")) {
             AgentctlException e = assertThrows(AgentctlException.class, () -> PaneOpener.checkedSessionName(bad));
-            assertEquals(ExitCodes.USAGE, e.exitCode());
+            assertEquals(ExitCodes.USAGE, ExitCodes.of(e.kind()));
         }
     }
 
@@ -74,7 +74,7 @@ class TmuxArgsTest {
     void missingDirectoryFailsBeforeTmuxRuns() {
         PaneSpec spec = new PaneSpec("ai", null, Path.of("/no/such/dir/anywhere"), List.of("true", "x"), null);
         AgentctlException e = assertThrows(AgentctlException.class, () -> new Tmux("unused-socket").openPane(spec));
-        assertEquals(ExitCodes.FAILED, e.exitCode());
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(e.kind()));
         assertEquals("tmux: open pane failed: no such directory: /no/such/dir/anywhere", e.getMessage());
     }
 }

@@ -1,6 +1,6 @@
 package dev.agentctl.tmux;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.testing.PrivateTmux;
 import dev.agentctl.testing.PrivateTmuxTest;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,11 @@
 package dev.agentctl.workspace;
 
+import dev.agentctl.cli.ExitCodes;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class ConfigTest {
     void unknownProfileIsAUsageError() {
         Config c = new Config(null);
         AgentctlException e = assertThrows(AgentctlException.class, () -> c.profile("nope"));
-        assertEquals(2, e.exitCode());
+        assertEquals(2, ExitCodes.of(e.kind()));
         assertTrue(e.getMessage().contains("spark"), e.getMessage());
     }
 

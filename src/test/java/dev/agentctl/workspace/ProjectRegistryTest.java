@@ -1,8 +1,10 @@
 package dev.agentctl.workspace;
 
+import dev.agentctl.cli.ExitCodes;
+
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ class ProjectRegistryTest {
         ProjectRegistry r = registry();
         Path file = Files.writeString(tmp.resolve("file"), "x");
         for (String bad : new String[] {"a/b", "", "x y", "$(touch m)", "a".repeat(101)}) {
-            assertEquals(2, assertThrows(AgentctlException.class, () -> r.add(bad, tmp.toString(), null)).exitCode(), bad);
+            assertEquals(2, ExitCodes.of(assertThrows(AgentctlException.class, () -> r.add(bad, tmp.toString(), null)).kind()), bad);
         }
         assertTrue(assertThrows(AgentctlException.class, () -> r.add("a", tmp.resolve("missing").toString(), null))
                 .getMessage().contains("does not exist"));
@@ -54,7 +56,7 @@ class ProjectRegistryTest {
         assertEquals("proj", r.resolve("proj", tmp).name());
         assertEquals(dir.toRealPath(), r.resolve("./proj", tmp).dir());
         assertEquals(dir.toRealPath(), r.resolve(null, dir).dir());
-        assertEquals(2, assertThrows(AgentctlException.class, () -> r.resolve("nope", tmp)).exitCode());
+        assertEquals(2, ExitCodes.of(assertThrows(AgentctlException.class, () -> r.resolve("nope", tmp)).kind()));
     }
 
     @Test
@@ -63,7 +65,7 @@ class ProjectRegistryTest {
         r.add("a", tmp.toString(), null);
         r.remove("a");
         assertTrue(r.list().isEmpty());
-        assertEquals(2, assertThrows(AgentctlException.class, () -> r.remove("a")).exitCode());
+        assertEquals(2, ExitCodes.of(assertThrows(AgentctlException.class, () -> r.remove("a")).kind()));
     }
 
     @Test

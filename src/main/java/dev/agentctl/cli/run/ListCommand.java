@@ -1,6 +1,6 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;

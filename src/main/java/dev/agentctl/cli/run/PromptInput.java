@@ -1,7 +1,7 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.AgentctlException;
-import dev.agentctl.cli.Io;
+import dev.agentctl.base.AgentctlException;
+import dev.agentctl.base.Io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.supervisor.RunRequest;
-import dev.agentctl.supervisor.RunStarter;
+import dev.agentctl.lifecycle.RunRequest;
+import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
 import dev.agentctl.workspace.Project;

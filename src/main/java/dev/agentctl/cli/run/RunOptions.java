@@ -1,7 +1,7 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.Io;
-import dev.agentctl.run.Durations;
+import dev.agentctl.base.Io;
+import dev.agentctl.base.Durations;
 import dev.agentctl.workspace.Config;
 import picocli.CommandLine.Option;
 

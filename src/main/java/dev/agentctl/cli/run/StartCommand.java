@@ -1,9 +1,9 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.supervisor.RunRequest;
-import dev.agentctl.supervisor.RunStarter;
+import dev.agentctl.lifecycle.RunRequest;
+import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
 import dev.agentctl.workspace.Project;

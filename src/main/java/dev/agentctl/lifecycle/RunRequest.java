@@ -1,4 +1,4 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
 import dev.agentctl.workspace.Profile;
 import dev.agentctl.workspace.Project;

@@ -1,9 +1,9 @@
-package dev.agentctl.waiter;
+package dev.agentctl.lifecycle;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
-import dev.agentctl.supervisor.Reconciler;
+import dev.agentctl.lifecycle.Reconciler;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

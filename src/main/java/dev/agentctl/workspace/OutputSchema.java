@@ -1,4 +1,4 @@
-package dev.agentctl.codex;
+package dev.agentctl.workspace;
 
 /** The strict result schema codex is given; the real API rejects any looser one (codex-exec.md). */
 public final class OutputSchema {

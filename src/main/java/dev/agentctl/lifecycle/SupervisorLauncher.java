@@ -1,10 +1,9 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
-import dev.agentctl.Main;
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.PaneSpec;
-import dev.agentctl.tmux.TerminalText;
+import dev.agentctl.base.TerminalText;
 import dev.agentctl.tmux.Tmux;
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +17,8 @@ import java.util.Map;
 /** Starts `agentctl supervise RUN_ID` in a new tmux pane, or as a detached background process. */
 public final class SupervisorLauncher {
     public static final String LAUNCHER_ENV = "AGENTCTL_LAUNCHER";
+    /** The entry point, by name: this layer must not depend on the layer above it (a test checks the name). */
+    public static final String MAIN_CLASS = "dev.agentctl.Main";
 
     private SupervisorLauncher() {}
 
@@ -36,7 +37,7 @@ public final class SupervisorLauncher {
         argv.add("-XX:+UseSerialGC");
         argv.add("-cp");
         argv.add(ownClassPath());
-        argv.add(Main.class.getName());
+        argv.add(MAIN_CLASS);
         return argv;
     }
 
@@ -45,7 +46,7 @@ public final class SupervisorLauncher {
         String cp = System.getProperty("java.class.path");
         if (cp != null && !cp.isBlank()) return cp;
         try {
-            return Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Paths.get(SupervisorLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw AgentctlException.failed("cannot locate agentctl's own jar: " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package dev.agentctl.tmux;
+package dev.agentctl.base;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
-package dev.agentctl.run;
+package dev.agentctl.base;
+
+import dev.agentctl.cli.ExitCodes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +20,7 @@ class DurationsTest {
     @ValueSource(strings = {"", "abc", "10x", "-5", "0", "1.5h", "m", "99999999999h"})
     void refuses(String text) {
         AgentctlException e = assertThrows(AgentctlException.class, () -> Durations.parseSeconds(text, "--timeout"));
-        assertEquals(2, e.exitCode());
+        assertEquals(2, ExitCodes.of(e.kind()));
         assertTrue(e.getMessage().startsWith("--timeout"), e.getMessage());
     }
 }

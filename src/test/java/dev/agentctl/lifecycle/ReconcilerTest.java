@@ -1,4 +1,4 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 

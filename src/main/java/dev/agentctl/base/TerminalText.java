@@ -1,4 +1,4 @@
-package dev.agentctl.tmux;
+package dev.agentctl.base;
 
 /**
  * Makes untrusted text safe to show in, or type into, a terminal: a single line without control

@@ -1,6 +1,8 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.run.RunStore;
@@ -52,6 +54,17 @@ public final class RunFinalizer {
         } catch (java.io.IOException ignored) {
             // the directory is private (0700); a leftover is harmless to others
         }
+    }
+
+    /**
+     * Finishes a run whose supervisor is gone or did not act: its codex, if still alive, is killed at once
+     * (an orphan must not keep working), then the run is finalized. Returns the run as it now is.
+     */
+    public RunMeta finishOrphaned(RunMeta m, String outcome, String error) {
+        ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
+        if (codex != null) codex.handle().ifPresent(ProcessKiller::killNow);
+        RunMeta done = finishWithout(m.runId(), outcome, error);
+        return done != null ? done : store.read(m.runId());
     }
 
     /** A run that ended without a result of its own: killed, timed out, lost. */

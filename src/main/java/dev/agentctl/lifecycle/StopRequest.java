@@ -1,4 +1,4 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
 import com.google.gson.JsonObject;
 import dev.agentctl.run.RunMeta;

@@ -1,4 +1,4 @@
-package dev.agentctl.cli;
+package dev.agentctl.base;
 
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
 import com.google.gson.JsonArray;
-import dev.agentctl.cli.AgentctlException;
-import dev.agentctl.cli.Io;
+import dev.agentctl.base.AgentctlException;
+import dev.agentctl.base.Io;
 import dev.agentctl.codex.CodexCommand;
 import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.proc.Executables;

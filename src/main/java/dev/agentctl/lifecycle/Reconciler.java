@@ -1,7 +1,6 @@
-package dev.agentctl.supervisor;
+package dev.agentctl.lifecycle;
 
 import dev.agentctl.proc.ProcessIdentity;
-import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.run.RunStore;
@@ -49,13 +48,7 @@ public final class Reconciler {
     public RunMeta reconcile(RunMeta m) {
         String reason = lostReason(m, Instant.now());
         if (reason == null) return m;
-        ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
-        if (codex != null) {
-            // No supervisor is left to stop codex gracefully: an orphan must not keep working.
-            codex.handle().ifPresent(ProcessKiller::killNow);
-        }
-        RunMeta done = finalizer.get().finishWithout(m.runId(), RunStatus.LOST, reason);
-        return done != null ? done : store.read(m.runId());
+        return finalizer.get().finishOrphaned(m, RunStatus.LOST, reason);
     }
 
     public List<RunMeta> reconcileAll(List<RunMeta> metas) {

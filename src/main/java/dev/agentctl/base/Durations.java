@@ -1,6 +1,6 @@
-package dev.agentctl.run;
+package dev.agentctl.base;
 
-import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.base.AgentctlException;
 
 /** Durations as users write them: "120" (seconds), "90s", "30m", "2h". */
 public final class Durations {

@@ -1,0 +1,53 @@
+package dev.agentctl.lifecycle;
+
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.RunStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stops runs: a request file for each run's supervisor (the only writer of its meta while it lives),
+ * then, for any run no supervisor finished in time, the orphan's codex is killed and the run finished here.
+ */
+public final class RunKiller {
+    /** The supervisor needs the interrupt and terminate grace periods, plus a little. */
+    public static final Duration SUPERVISOR_GRACE = Duration.ofSeconds(15);
+
+    private final RunStore store;
+    private final Reconciler reconciler;
+    private final RunFinalizer finalizer;
+
+    public RunKiller(RunStore store, Reconciler reconciler, RunFinalizer finalizer) {
+        this.store = store;
+        this.reconciler = reconciler;
+        this.finalizer = finalizer;
+    }
+
+    /** One run's answer: its meta now, and whether it was already finished before this call. */
+    public record Killed(RunMeta meta, boolean alreadyFinished) {}
+
+    /** Unknown ids fail before anything is touched; returns the runs in the order asked. */
+    public List<Killed> kill(List<String> runIds, String reason) throws IOException {
+        runIds.forEach(store::read);
+        List<Killed> out = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        for (String id : runIds) {
+            RunMeta m = reconciler.reconcile(store.read(id));
+            if (m.isFinished()) {
+                out.add(new Killed(m, true));
+                continue;
+            }
+            new StopRequest(RunStatus.KILLED, reason).writeTo(store.dir(id));
+            asked.add(id);
+        }
+        if (asked.isEmpty()) return out;
+        Waiter.Result r = new Waiter(store, reconciler, Duration.ofSeconds(1)).await(asked, false, SUPERVISOR_GRACE);
+        for (RunMeta m : r.runs()) {
+            out.add(new Killed(m.isFinished() ? m : finalizer.finishOrphaned(m, RunStatus.KILLED, reason), false));
+        }
+        return out;
+    }
+}
