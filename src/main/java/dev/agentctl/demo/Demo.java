@@ -1,10 +1,12 @@
 package dev.agentctl.demo;
 
+import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunState;
+import dev.agentctl.run.RunMeta;
 import com.google.gson.JsonObject;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Io;
 import dev.agentctl.offline.OfflineModelServer;
-import dev.agentctl.run.RunStatus;
 import dev.agentctl.store.Json;
 import dev.agentctl.proc.Executables;
 import java.io.IOException;
@@ -118,7 +120,7 @@ public final class Demo {
         }
         JsonObject notMet = metas.get(steps.indexOf(DemoScript.CHANGELOG));
         String followup = Json.string(notMet, "followup_prompt");
-        if (RunStatus.GOAL_NOT_MET.equals(Json.string(notMet, "outcome")) && followup != null && !followup.isBlank()) {
+        if (Outcome.GOAL_NOT_MET.wire().equals(Json.string(notMet, RunMeta.OUTCOME)) && followup != null && !followup.isBlank()) {
             String parent = Json.string(notMet, "run_id");
             out.println("goal not met in " + parent + "; resuming it with its followup_prompt:");
             out.println("  \"" + followup.strip() + "\"");
@@ -163,7 +165,7 @@ public final class Demo {
 
     private static void check(JsonObject meta, String what, String expected, List<String> problems) {
         String outcome = Json.string(meta, "outcome");
-        if (!RunStatus.FINISHED.equals(Json.string(meta, "status"))) {
+        if (!RunState.FINISHED.wire().equals(Json.string(meta, RunMeta.STATUS))) {
             problems.add("run " + Json.string(meta, "run_id") + " (" + what + ") did not finish in time (status "
                     + Json.string(meta, "status") + ")");
         } else if (!expected.equals(outcome)) {

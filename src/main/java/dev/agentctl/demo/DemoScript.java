@@ -1,8 +1,8 @@
 package dev.agentctl.demo;
 
+import dev.agentctl.run.Outcome;
 import dev.agentctl.offline.Markers;
 import dev.agentctl.offline.Scenario;
-import dev.agentctl.run.RunStatus;
 import java.util.List;
 
 /**
@@ -17,19 +17,19 @@ public final class DemoScript {
             "Add a greet(name) function in greet.py and mention it in README.md.\n\n"
                     + Markers.command("printf 'def greet(name):\\n    return \"Hello, \" + name + \"!\"\\n' > greet.py"
                             + " && printf '\\nCall greet(name) from greet.py to say hello.\\n' >> README.md") + "\n",
-            RunStatus.SUCCEEDED);
+            Outcome.SUCCEEDED.wire());
 
     public static final Step CHANGELOG = new Step("changelog", "write CHANGELOG",
             "Write CHANGELOG.md for the first release.\n\n" + Markers.scenario(Scenario.GOAL_NOT_MET) + "\n",
-            RunStatus.GOAL_NOT_MET);
+            Outcome.GOAL_NOT_MET.wire());
 
     public static final Step LICENSE = new Step("license", "add LICENSE",
             "Add an MIT LICENSE file.\n\n" + Markers.command("printf 'MIT License\\n\\nCopyright (c) the greeter authors\\n' > LICENSE")
                     + "\n",
-            RunStatus.SUCCEEDED);
+            Outcome.SUCCEEDED.wire());
 
     /** The outcome expected of the resumed CHANGELOG run. */
-    public static final String RESUMED_OUTCOME = RunStatus.SUCCEEDED;
+    public static final String RESUMED_OUTCOME = Outcome.SUCCEEDED.wire();
 
     private DemoScript() {}
 

@@ -2,7 +2,8 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunState;
 import dev.agentctl.run.RunStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +31,11 @@ public final class Reconciler {
     /** Why the run counts as lost, or null while it is finished or alive. */
     public static String lostReason(RunMeta m, Instant now) {
         if (m.isFinished()) return null;
-        ProcessIdentity supervisor = ProcessIdentity.of(m.num("supervisor_pid"), m.num("supervisor_started_at_ms"));
+        ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
         }
-        if (RunStatus.QUEUED.equals(m.status()) && m.createdAt() != null) {
+        if (m.state() == RunState.QUEUED && m.createdAt() != null) {
             try {
                 if (Instant.parse(m.createdAt()).plus(QUEUED_GRACE).isAfter(now)) return null;
             } catch (DateTimeParseException ignored) {
@@ -48,7 +49,7 @@ public final class Reconciler {
     public RunMeta reconcile(RunMeta m) {
         String reason = lostReason(m, Instant.now());
         if (reason == null) return m;
-        return finalizer.get().finishOrphaned(m, RunStatus.LOST, reason);
+        return finalizer.get().finishOrphaned(m, Outcome.LOST, reason);
     }
 
     public List<RunMeta> reconcileAll(List<RunMeta> metas) {

@@ -4,10 +4,8 @@ import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunStore;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -29,15 +27,7 @@ public final class RunFinalizer {
             RunMeta m = store.read(runId);
             if (m.isFinished()) return null;
             result.accept(m);
-            String ended = RunMeta.now();
-            m.put("status", RunStatus.FINISHED);
-            m.put("ended_at", ended);
-            m.put("stalled", false);
-            String from = m.str("started_at") != null ? m.str("started_at") : m.createdAt();
-            if (from != null) {
-                long ms = Duration.between(Instant.parse(from), Instant.parse(ended)).toMillis();
-                m.put("duration_s", Math.round(ms / 100.0) / 10.0);
-            }
+            m.finish();
             // All under the run lock: exactly one notification per run.
             notifier.recordFinished(m);
             store.write(m);
@@ -60,19 +50,15 @@ public final class RunFinalizer {
      * Finishes a run whose supervisor is gone or did not act: its codex, if still alive, is killed at once
      * (an orphan must not keep working), then the run is finalized. Returns the run as it now is.
      */
-    public RunMeta finishOrphaned(RunMeta m, String outcome, String error) {
-        ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
+    public RunMeta finishOrphaned(RunMeta m, Outcome outcome, String error) {
+        ProcessIdentity codex = ProcessIdentity.of(m.num(RunMeta.CODEX_PID), m.num(RunMeta.CODEX_STARTED_AT_MS));
         if (codex != null) codex.handle().ifPresent(ProcessKiller::killNow);
         RunMeta done = finishWithout(m.runId(), outcome, error);
         return done != null ? done : store.read(m.runId());
     }
 
     /** A run that ended without a result of its own: killed, timed out, lost. */
-    public RunMeta finishWithout(String runId, String outcome, String error) {
-        return finish(runId, m -> {
-            m.put("outcome", outcome);
-            m.put("error", error);
-            if (RunStatus.KILLED.equals(outcome)) m.put("kill_reason", error);
-        });
+    public RunMeta finishWithout(String runId, Outcome outcome, String error) {
+        return finish(runId, m -> m.setOutcome(outcome, error));
     }
 }

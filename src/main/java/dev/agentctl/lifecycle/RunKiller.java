@@ -1,7 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunStore;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,13 +40,13 @@ public final class RunKiller {
                 out.add(new Killed(m, true));
                 continue;
             }
-            new StopRequest(RunStatus.KILLED, reason).writeTo(store.dir(id));
+            new StopRequest(Outcome.KILLED, reason).writeTo(store.dir(id));
             asked.add(id);
         }
         if (asked.isEmpty()) return out;
         Waiter.Result r = new Waiter(store, reconciler, Duration.ofSeconds(1)).await(asked, false, SUPERVISOR_GRACE);
         for (RunMeta m : r.runs()) {
-            out.add(new Killed(m.isFinished() ? m : finalizer.finishOrphaned(m, RunStatus.KILLED, reason), false));
+            out.add(new Killed(m.isFinished() ? m : finalizer.finishOrphaned(m, Outcome.KILLED, reason), false));
         }
         return out;
     }

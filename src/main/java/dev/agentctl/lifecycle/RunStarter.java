@@ -1,6 +1,5 @@
 package dev.agentctl.lifecycle;
 
-import com.google.gson.JsonArray;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Io;
 import dev.agentctl.codex.CodexCommand;
@@ -8,7 +7,7 @@ import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.NewRun;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.AtomicFiles;
 import dev.agentctl.tmux.Tmux;
@@ -52,7 +51,9 @@ public final class RunStarter {
                     req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
                     dir.resolve("last_message.json"), req.resumeThreadId()));
             String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            store.write(queuedMeta(req, runId, model, sandbox, argv, detached ? "detached" : "tmux", session));
+            store.write(RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
+                    req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), req.parentRunId(),
+                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv)));
             List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
             if (detached) {
                 SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env());
@@ -93,27 +94,5 @@ public final class RunStarter {
             if (store.createDir(id)) return id;
         }
         throw AgentctlException.failed("could not find a free run id");
-    }
-
-    private static RunMeta queuedMeta(RunRequest req, String runId, String model, String sandbox, List<String> argv,
-            String launcher, String session) {
-        RunMeta m = new RunMeta(new com.google.gson.JsonObject());
-        m.put("run_id", runId).put("title", req.title()).put("project", req.project().name())
-                .put("project_dir", req.project().dir().toString()).put("profile", req.profile().name())
-                .put("model", model).put("reasoning_effort", req.profile().reasoningEffort()).put("sandbox", sandbox)
-                .put("created_at", RunMeta.now()).put("status", RunStatus.QUEUED).put("outcome", (String) null)
-                .put("mode", req.mode()).put("parent_run_id", req.parentRunId()).put("thread_id", (String) null)
-                .put("resume_thread_id", req.resumeThreadId()).put("exit_code", (Number) null)
-                .put("ended_at", (String) null).put("goal_met", (Boolean) null).put("summary", (String) null)
-                .put("followup_prompt", (String) null).put("notes", (String) null).put("last_message", (String) null)
-                .put("git_diff_stat", (String) null).put("error", (String) null).put("timeout_s", req.timeoutSeconds())
-                .put("launcher", launcher).put("tmux_session", session).put("pane_id", (String) null)
-                .put("supervisor_pid", (Number) null).put("codex_pid", (Number) null).put("base_commit", (String) null)
-                .put("usage", (String) null).put("last_event_at", (String) null).put("stalled", false)
-                .put("duration_s", (Number) null);
-        JsonArray a = new JsonArray();
-        argv.forEach(a::add);
-        m.put("codex_argv", a);
-        return m;
     }
 }

@@ -1,20 +1,157 @@
 package dev.agentctl.run;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.agentctl.store.Json;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * meta.json as a JSON tree with typed accessors: fields this version does not know survive every
- * rewrite, and nothing is reflected over.
+ * meta.json as a JSON tree: fields this version does not know survive every rewrite, and nothing is
+ * reflected over. This class owns the keys and the transitions (queued → running → finished with an
+ * outcome, and what is recorded on the way); no other class writes a key by name.
  */
 public final class RunMeta {
+    public static final String RUN_ID = "run_id";
+    public static final String STATUS = "status";
+    public static final String OUTCOME = "outcome";
+    public static final String TITLE = "title";
+    public static final String PROJECT = "project";
+    public static final String PROJECT_DIR = "project_dir";
+    public static final String PROFILE = "profile";
+    public static final String MODEL = "model";
+    public static final String CREATED_AT = "created_at";
+    public static final String STARTED_AT = "started_at";
+    public static final String ENDED_AT = "ended_at";
+    public static final String PARENT_RUN_ID = "parent_run_id";
+    public static final String THREAD_ID = "thread_id";
+    public static final String EXIT_CODE = "exit_code";
+    public static final String GOAL_MET = "goal_met";
+    public static final String SUMMARY = "summary";
+    public static final String FOLLOWUP_PROMPT = "followup_prompt";
+    public static final String NOTES = "notes";
+    public static final String GIT_DIFF_STAT = "git_diff_stat";
+    public static final String ERROR = "error";
+    public static final String TIMEOUT_S = "timeout_s";
+    public static final String TMUX_SESSION = "tmux_session";
+    public static final String PANE_ID = "pane_id";
+    public static final String SUPERVISOR_PID = "supervisor_pid";
+    public static final String SUPERVISOR_STARTED_AT_MS = "supervisor_started_at_ms";
+    public static final String CODEX_PID = "codex_pid";
+    public static final String CODEX_STARTED_AT_MS = "codex_started_at_ms";
+    public static final String CODEX_ARGV = "codex_argv";
+    public static final String USAGE = "usage";
+    public static final String STALLED = "stalled";
+    public static final String DURATION_S = "duration_s";
+    public static final String KILL_REASON = "kill_reason";
+    public static final String LAST_MESSAGE = "last_message";
+    public static final String LAST_MESSAGE_RAW = "last_message_raw";
+    public static final String LAST_EVENT_AT = "last_event_at";
+
     private final JsonObject json;
 
     public RunMeta(JsonObject json) {
         this.json = json;
     }
+
+    /** A new run, queued: every key the original tool's meta.json had, in its order. */
+    public static RunMeta queued(NewRun n) {
+        RunMeta m = new RunMeta(new JsonObject());
+        m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
+                .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile())
+                .put(MODEL, n.model()).put("reasoning_effort", n.reasoningEffort()).put("sandbox", n.sandbox())
+                .put(CREATED_AT, now()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
+                .put("mode", n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
+                .put("resume_thread_id", n.resumeThreadId()).put(EXIT_CODE, (Number) null)
+                .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)
+                .put(FOLLOWUP_PROMPT, (String) null).put(NOTES, (String) null).put(LAST_MESSAGE, (String) null)
+                .put(GIT_DIFF_STAT, (String) null).put(ERROR, (String) null).put(TIMEOUT_S, n.timeoutSeconds())
+                .put("launcher", n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
+                .put(SUPERVISOR_PID, (Number) null).put(CODEX_PID, (Number) null).put("base_commit", (String) null)
+                .put(USAGE, (String) null).put(LAST_EVENT_AT, (String) null).put(STALLED, false)
+                .put(DURATION_S, (Number) null);
+        JsonArray a = new JsonArray();
+        n.codexArgv().forEach(a::add);
+        m.put(CODEX_ARGV, a);
+        return m;
+    }
+
+    // ---- transitions --------------------------------------------------------------------------
+
+    /** queued → running, owned by this supervisor; false (nothing changed) unless the run was queued. */
+    public boolean startRunning(long supervisorPid, long supervisorStartedAtMs, String paneId) {
+        if (state() != RunState.QUEUED) return false;
+        String now = now();
+        put(STATUS, RunState.RUNNING.wire()).put(STARTED_AT, now).put(LAST_EVENT_AT, now)
+                .put(SUPERVISOR_PID, supervisorPid).put(SUPERVISOR_STARTED_AT_MS, supervisorStartedAtMs).put(PANE_ID, paneId);
+        return true;
+    }
+
+    /** Where the run's tree stood when codex started. */
+    public void recordStartSnapshot(String baseCommit, String startTree) {
+        put("base_commit", baseCommit).put("start_tree", startTree);
+    }
+
+    public void recordCodexProcess(long pid, long startedAtMs) {
+        put(CODEX_PID, pid).put(CODEX_STARTED_AT_MS, startedAtMs);
+    }
+
+    /** A sign of life from codex, with the thread and usage known so far (nulls leave what is there). */
+    public void recordProgress(String threadId, JsonElement usage) {
+        put(LAST_EVENT_AT, now());
+        if (threadId != null) put(THREAD_ID, threadId);
+        if (usage != null) put(USAGE, usage);
+    }
+
+    public void markStalled(boolean stalled) {
+        put(STALLED, stalled);
+    }
+
+    /** What codex's last message said, as the result contract's fields. */
+    public void recordResult(Integer exitCode, Boolean goalMet, String summary, String followupPrompt, String notes) {
+        put(EXIT_CODE, exitCode).put(GOAL_MET, goalMet).put(SUMMARY, summary).put(FOLLOWUP_PROMPT, followupPrompt).put(NOTES, notes);
+    }
+
+    /** The final message: the contract's object when it parsed, else the raw text it was. */
+    public void recordLastMessage(JsonElement parsed, String raw) {
+        if (raw != null) {
+            put(LAST_MESSAGE_RAW, raw).put(LAST_MESSAGE, (String) null);
+        } else if (parsed != null) {
+            put(LAST_MESSAGE, parsed);
+        }
+    }
+
+    public void recordDiffStat(String stat) {
+        put(GIT_DIFF_STAT, stat);
+    }
+
+    /** The outcome and why (null when it succeeded or the goal simply was not met). */
+    public void setOutcome(Outcome outcome, String error) {
+        put(OUTCOME, outcome.wire()).put(ERROR, error);
+        if (outcome == Outcome.KILLED) put(KILL_REASON, error);
+    }
+
+    /** → finished: the end time and the duration since it started (or was created). */
+    public void finish() {
+        String ended = now();
+        put(STATUS, RunState.FINISHED.wire()).put(ENDED_AT, ended).put(STALLED, false);
+        String from = str(STARTED_AT) != null ? str(STARTED_AT) : createdAt();
+        if (from != null) {
+            try {
+                long ms = Duration.between(Instant.parse(from), Instant.parse(ended)).toMillis();
+                put(DURATION_S, Math.round(ms / 100.0) / 10.0);
+            } catch (DateTimeParseException ignored) {
+                // an unreadable start time leaves the duration unknown
+            }
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
 
     public JsonObject json() { return json; }
 
@@ -22,24 +159,33 @@ public final class RunMeta {
     public Long num(String key) { return Json.longValue(json, key); }
     public Boolean bool(String key) { return Json.bool(json, key); }
 
-    public RunMeta put(String key, String v) { json.add(key, Json.of(v)); return this; }
-    public RunMeta put(String key, Number v) { json.add(key, Json.of(v)); return this; }
-    public RunMeta put(String key, Boolean v) { json.add(key, Json.of(v)); return this; }
-    public RunMeta put(String key, JsonElement v) { json.add(key, v == null ? com.google.gson.JsonNull.INSTANCE : v); return this; }
+    public String runId() { return str(RUN_ID); }
+    public String status() { return str(STATUS); }
+    public RunState state() { return RunState.of(status()); }
+    public String outcome() { return str(OUTCOME); }
+    public Outcome outcomeValue() { return Outcome.of(outcome()); }
+    public String project() { return str(PROJECT); }
+    public String projectDir() { return str(PROJECT_DIR); }
+    public String profile() { return str(PROFILE); }
+    public String title() { return str(TITLE); }
+    public String createdAt() { return str(CREATED_AT); }
+    public String threadId() { return str(THREAD_ID); }
+    public Boolean goalMet() { return bool(GOAL_MET); }
+    public Long exitCode() { return num(EXIT_CODE); }
+    public String summary() { return str(SUMMARY); }
+    public String error() { return str(ERROR); }
+    public String parentRunId() { return str(PARENT_RUN_ID); }
+    public String tmuxSession() { return str(TMUX_SESSION); }
+    public Long timeoutSeconds() { return num(TIMEOUT_S); }
 
-    public String runId() { return str("run_id"); }
-    public String status() { return str("status"); }
-    public String outcome() { return str("outcome"); }
-    public String project() { return str("project"); }
-    public String profile() { return str("profile"); }
-    public String title() { return str("title"); }
-    public String createdAt() { return str("created_at"); }
-    public String threadId() { return str("thread_id"); }
-    public Boolean goalMet() { return bool("goal_met"); }
-    public Long exitCode() { return num("exit_code"); }
-    public String summary() { return str("summary"); }
+    public List<String> codexArgv() {
+        List<String> argv = new ArrayList<>();
+        JsonElement a = json.get(CODEX_ARGV);
+        if (a != null && a.isJsonArray()) a.getAsJsonArray().forEach(e -> argv.add(e.getAsString()));
+        return argv;
+    }
 
-    public boolean isFinished() { return RunStatus.FINISHED.equals(status()); }
+    public boolean isFinished() { return state() == RunState.FINISHED; }
 
     public static String now() {
         return Instant.now().toString();
@@ -48,4 +194,10 @@ public final class RunMeta {
     public RunMeta copy() {
         return new RunMeta(json.deepCopy());
     }
+
+    // Writes stay in this class: the transitions above are the only way a key changes.
+    private RunMeta put(String key, String v) { json.add(key, Json.of(v)); return this; }
+    private RunMeta put(String key, Number v) { json.add(key, Json.of(v)); return this; }
+    private RunMeta put(String key, Boolean v) { json.add(key, Json.of(v)); return this; }
+    private RunMeta put(String key, JsonElement v) { json.add(key, v == null ? JsonNull.INSTANCE : v); return this; }
 }

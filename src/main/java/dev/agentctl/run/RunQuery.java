@@ -9,9 +9,8 @@ import java.util.function.Consumer;
 
 /** Which runs `list` shows: filters, newest first by created_at, then the limit. */
 public record RunQuery(String status, String project, Integer limit) {
-    public static final Set<String> STATES = Set.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.FINISHED,
-            RunStatus.SUCCEEDED, RunStatus.GOAL_NOT_MET, RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.KILLED,
-            RunStatus.LOST);
+    /** What --status accepts: a state or an outcome, by its wire name. */
+    public static final Set<String> STATES = allNames();
 
     public RunQuery {
         if (status != null && !STATES.contains(status)) {
@@ -51,4 +50,11 @@ public record RunQuery(String status, String project, Integer limit) {
             .comparing((RunMeta m) -> m.createdAt() == null ? "" : m.createdAt())
             .thenComparing(m -> m.runId() == null ? "" : m.runId())
             .reversed();
+
+    private static Set<String> allNames() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (RunState s : RunState.values()) names.add(s.wire());
+        for (Outcome o : Outcome.values()) names.add(o.wire());
+        return Set.copyOf(names);
+    }
 }

@@ -25,21 +25,24 @@ final class CodexRun {
     private final Thread pump;
     private volatile long lastEventNanos = System.nanoTime();
 
-    private CodexRun(Process process, Path eventsFile, Consumer<CodexEvent> onEvent) {
+    private final Consumer<String> warn;
+
+    private CodexRun(Process process, Path eventsFile, Consumer<CodexEvent> onEvent, Consumer<String> warn) {
         this.process = process;
+        this.warn = warn;
         this.pump = new Thread(() -> pump(eventsFile, onEvent), "codex-events");
         this.pump.setDaemon(true);
         this.pump.start();
     }
 
     static CodexRun start(List<String> argv, Path projectDir, Map<String, String> env, Path runDir,
-            Consumer<CodexEvent> onEvent) throws IOException {
+            Consumer<CodexEvent> onEvent, Consumer<String> warn) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(projectDir.toFile())
                 .redirectInput(runDir.resolve("prompt.md").toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("stderr.log").toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
-        return new CodexRun(pb.start(), runDir.resolve("events.jsonl"), onEvent);
+        return new CodexRun(pb.start(), runDir.resolve("events.jsonl"), onEvent, warn);
     }
 
     Process process() { return process; }
@@ -66,11 +69,11 @@ final class CodexRun {
                     onEvent.accept(e);
                 } catch (RuntimeException ex) {
                     // Keep draining stdout whatever happens: codex panics when its stdout closes early.
-                    System.err.println("agentctl: handling a codex event failed: " + ex.getMessage());
+                    warn.accept("handling a codex event failed: " + ex.getMessage());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("agentctl: reading codex events failed: " + e);
+            warn.accept("reading codex events failed: " + e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.run.Outcome;
 import dev.agentctl.codex.CodexEvent;
 import dev.agentctl.codex.ProgressView;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
 import dev.agentctl.base.TerminalText;
 import java.io.PrintStream;
 
@@ -41,7 +41,7 @@ final class PaneReport {
 
     void result(RunMeta m) {
         out.println(RULE);
-        String icon = RunStatus.SUCCEEDED.equals(m.outcome()) ? "✅" : RunStatus.GOAL_NOT_MET.equals(m.outcome()) ? "⚠️" : "❌";
+        String icon = m.outcomeValue() == Outcome.SUCCEEDED ? "✅" : m.outcomeValue() == Outcome.GOAL_NOT_MET ? "⚠️" : "❌";
         out.println(icon + " " + m.outcome() + " · goal_met=" + m.goalMet() + " · exit " + m.exitCode() + " · "
                 + m.json().get("duration_s") + "s");
         printField("summary", m.summary());

@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentctl.codex.CodexResult;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.Outcome;
 
 /** Decides a finished run's outcome and result fields from what codex did. Pure: no I/O. */
 final class RunOutcome {
@@ -19,38 +19,27 @@ final class RunOutcome {
      */
     static void apply(RunMeta m, int exitCode, CodexResult result, boolean turnCompleted, String turnFailed,
             StopRequest stop, String stderrTail) {
-        m.put("exit_code", exitCode);
-        m.put("goal_met", result.goalMet());
-        m.put("summary", result.summary());
-        m.put("followup_prompt", result.followupPrompt());
-        m.put("notes", result.notes());
-        if (result.raw() != null) {
-            m.put("last_message_raw", result.raw());
-            m.put("last_message", (String) null);
-        } else if (result.goalMet() != null) {
-            m.put("last_message", asJson(result));
-        }
-        String outcome;
+        m.recordResult(exitCode, result.goalMet(), result.summary(), result.followupPrompt(), result.notes());
+        m.recordLastMessage(result.goalMet() != null ? asJson(result) : null, result.raw());
+        Outcome outcome;
         String error = null;
         if (stop != null) {
             outcome = stop.outcome();
             error = stop.reason();
         } else if (turnFailed != null) {
-            outcome = RunStatus.FAILED;
+            outcome = Outcome.FAILED;
             error = "turn failed: " + turnFailed;
         } else if (exitCode != 0) {
-            outcome = RunStatus.FAILED;
+            outcome = Outcome.FAILED;
             error = "codex exited with code " + exitCode + (stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail);
         } else if (result.goalMet() == null) {
-            outcome = RunStatus.FAILED;
+            outcome = Outcome.FAILED;
             error = result.raw() != null ? "the final message is not the expected JSON result"
                     : turnCompleted ? "codex gave no final message" : "codex ended without completing its turn";
         } else {
-            outcome = result.goalMet() ? RunStatus.SUCCEEDED : RunStatus.GOAL_NOT_MET;
+            outcome = result.goalMet() ? Outcome.SUCCEEDED : Outcome.GOAL_NOT_MET;
         }
-        m.put("outcome", outcome);
-        m.put("error", error);
-        if (RunStatus.KILLED.equals(outcome)) m.put("kill_reason", error);
+        m.setOutcome(outcome, error);
     }
 
     private static JsonElement asJson(CodexResult r) {

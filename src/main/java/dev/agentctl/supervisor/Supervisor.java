@@ -13,7 +13,7 @@ import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
@@ -42,12 +42,15 @@ public final class Supervisor {
     private final Notifier notifier;
     private final RunFinalizer finalizer;
     private final PaneReport pane;
+    private final Map<String, String> ownEnv;
     private final AtomicReference<StopRequest> stop = new AtomicReference<>();
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
     private volatile Path runDir;
 
-    public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out) {
+    /** @param ownEnv this supervisor's own environment (the pane's): its TMUX_PANE, and codex's when the caller's is gone */
+    public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out, Map<String, String> ownEnv) {
+        this.ownEnv = ownEnv;
         this.store = store;
         this.config = config;
         this.notifier = notifier;
@@ -61,13 +64,8 @@ public final class Supervisor {
         runDir = dir;
         Map<String, String> env = CallerEnvironment.readAndDelete(dir);
         ProcessIdentity self = ProcessIdentity.current();
-        RunMeta meta = store.update(runId, m -> {
-            if (!RunStatus.QUEUED.equals(m.status())) return false;
-            m.put("status", RunStatus.RUNNING).put("started_at", RunMeta.now()).put("last_event_at", RunMeta.now())
-                    .put("supervisor_pid", self.pid()).put("supervisor_started_at_ms", self.startedAtMillis())
-                    .put("pane_id", System.getenv("TMUX_PANE"));
-            return true;
-        });
+        String paneId = ownEnv.get("TMUX_PANE");
+        RunMeta meta = store.update(runId, m -> m.startRunning(self.pid(), self.startedAtMillis(), paneId));
         if (meta == null) {
             pane.note("run " + runId + " is not queued (status " + store.read(runId).status() + "); nothing to do");
             return 1;
@@ -75,12 +73,12 @@ public final class Supervisor {
         pane.header(meta);
         SignalHandlers.install(this::stopFromSignal);
         try {
-            return supervise(runId, meta, env == null ? System.getenv() : env);
+            return supervise(runId, meta, env == null ? ownEnv : env);
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
             CodexRun c = codex;
             if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
-            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "supervisor error: " + e);
+            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
             if (done != null) pane.result(done);
             throw e;
         }
@@ -88,11 +86,11 @@ public final class Supervisor {
 
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
-        Path projectDir = Paths.get(meta.str("project_dir"));
+        Path projectDir = Paths.get(meta.projectDir());
         ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir.resolve("snap.index"), pane::note);
         snapshots.takeStart();
         store.update(runId, m -> {
-            m.put("base_commit", snapshots.baseCommit()).put("start_tree", snapshots.startTree());
+            m.recordStartSnapshot(snapshots.baseCommit(), snapshots.startTree());
             return true;
         });
 
@@ -103,18 +101,18 @@ public final class Supervisor {
             return 1;
         }
         try {
-            codex = CodexRun.start(argv(meta), projectDir, env, dir, e -> onEvent(runId, e));
+            codex = CodexRun.start(meta.codexArgv(), projectDir, env, dir, e -> onEvent(runId, e), pane::note);
         } catch (IOException e) {
-            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "cannot start codex: " + e.getMessage());
+            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
             if (done != null) pane.result(done);
             return 1;
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
         store.update(runId, m -> {
-            m.put("codex_pid", codexId.pid()).put("codex_started_at_ms", codexId.startedAtMillis());
+            m.recordCodexProcess(codexId.pid(), codexId.startedAtMillis());
             return true;
         });
-        watchUntilExit(runId, dir, started, meta.num("timeout_s"));
+        watchUntilExit(runId, dir, started, meta.timeoutSeconds());
         codex.awaitEvents(10_000);
         RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
         if (done != null) pane.result(done);
@@ -132,7 +130,7 @@ public final class Supervisor {
         while (!codex.process().waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
             StopRequest request = StopRequest.readFrom(dir);
             if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
-                request = new StopRequest(RunStatus.TIMED_OUT, "deadline of " + timeoutS + "s reached");
+                request = new StopRequest(Outcome.TIMED_OUT, "deadline of " + timeoutS + "s reached");
             }
             long quiet = System.nanoTime() - codex.lastEventNanos();
             if (request == null && !stalled && quiet > stallNanos) {
@@ -141,7 +139,7 @@ public final class Supervisor {
                 pane.note("stalled: no codex event for " + quietS + "s");
                 RunMeta m = markStalled(runId, true);
                 if ("kill".equals(config.stallAction())) {
-                    request = new StopRequest(RunStatus.KILLED, "stalled: no codex event for " + quietS + "s");
+                    request = new StopRequest(Outcome.KILLED, "stalled: no codex event for " + quietS + "s");
                 } else if (m != null) {
                     notifier.stalled(m, quietS);
                 }
@@ -159,7 +157,7 @@ public final class Supervisor {
     private RunMeta markStalled(String runId, boolean stalled) {
         return store.update(runId, m -> {
             if (m.isFinished()) return false;
-            m.put("stalled", stalled);
+            m.markStalled(stalled);
             return true;
         });
     }
@@ -175,9 +173,8 @@ public final class Supervisor {
         String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
             RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
-            m.put("git_diff_stat", diff);
-            if (usage != null) m.put("usage", usage);
-            if (threadId != null) m.put("thread_id", threadId);
+            m.recordDiffStat(diff);
+            m.recordProgress(threadId, usage);
         });
     }
 
@@ -194,9 +191,7 @@ public final class Supervisor {
         JsonElement usage = t.usage();
         store.update(runId, m -> {
             if (m.isFinished()) return false;
-            m.put("last_event_at", RunMeta.now());
-            if (threadId != null) m.put("thread_id", threadId);
-            if (usage != null) m.put("usage", usage);
+            m.recordProgress(threadId, usage);
             return true;
         });
     }
@@ -208,20 +203,14 @@ public final class Supervisor {
     private void stopFromSignal(String signal) {
         StopRequest request = runDir == null ? null : StopRequest.readFrom(runDir);
         if (request == null && "INT".equals(signal)) {
-            request = new StopRequest(RunStatus.KILLED, "interrupted in the pane (Ctrl-C)");
+            request = new StopRequest(Outcome.KILLED, "interrupted in the pane (Ctrl-C)");
         } else if (request == null) {
-            request = new StopRequest(RunStatus.LOST, "supervisor received SIG" + signal
+            request = new StopRequest(Outcome.LOST, "supervisor received SIG" + signal
                     + ("HUP".equals(signal) ? " (its pane was closed)" : ""));
         }
         stop.compareAndSet(null, request);
         CodexRun c = codex;
         if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
-    }
-
-    private static List<String> argv(RunMeta meta) {
-        List<String> argv = new ArrayList<>();
-        meta.json().getAsJsonArray("codex_argv").forEach(e -> argv.add(e.getAsString()));
-        return argv;
     }
 
     private static String readIfExists(Path p) throws IOException {

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.testing.RawMeta;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerTest {
     private static RunMeta meta(String status, String createdAt, Long pid, Long started) {
-        return new RunMeta(new JsonObject()).put("run_id", "r").put("status", status).put("created_at", createdAt)
-                .put("supervisor_pid", pid).put("supervisor_started_at_ms", started);
+        return RawMeta.create().put("run_id", "r").put("status", status).put("created_at", createdAt)
+                .put("supervisor_pid", pid).put("supervisor_started_at_ms", started).meta();
     }
 
     @Test

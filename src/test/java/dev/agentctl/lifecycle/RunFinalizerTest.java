@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.testing.RawMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Workspace;
@@ -27,8 +29,8 @@ class RunFinalizerTest {
         Workspace ws = new Workspace(home).ensure();
         RunStore store = new RunStore(ws);
         store.createDir("r1");
-        store.write(new RunMeta(new JsonObject()).put("run_id", "r1").put("status", "running").put("project", "p")
-                .put("profile", "spark").put("created_at", "2026-01-01T00:00:00Z"));
+        store.write(RawMeta.create().put("run_id", "r1").put("status", "running").put("project", "p")
+                .put("profile", "spark").put("created_at", "2026-01-01T00:00:00Z").meta());
         String[] outcomes = {"killed", "lost", "timed_out", "failed"};
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
@@ -37,7 +39,7 @@ class RunFinalizerTest {
             String outcome = outcomes[i % outcomes.length];
             results.add(pool.submit(() -> {
                 go.await();
-                return new RunFinalizer(store, new Notifier(ws, new Config(null), p -> {})).finishWithout("r1", outcome, "because " + outcome);
+                return new RunFinalizer(store, new Notifier(ws, new Config(null), p -> {})).finishWithout("r1", Outcome.of(outcome), "because " + outcome);
             }));
         }
         go.countDown();

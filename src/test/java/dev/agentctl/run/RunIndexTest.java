@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.agentctl.store.Json;
 import dev.agentctl.testing.CliRun;
+import dev.agentctl.testing.RawMeta;
 import dev.agentctl.testing.RunFixtures;
 import dev.agentctl.workspace.Workspace;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class RunIndexTest {
     void runs() {
         index = home.resolve("runs").resolve(RunIndex.FILE);
         RunFixtures.write(home, "20260101-000000-aaaaaa", "2026-01-01T00:00:00Z", "finished", "succeeded", "alpha");
-        rewrite("20260101-000000-aaaaaa", m -> m.put("title", "tabs\tand\nnewlines ✅").put("parent_run_id", "20251231-000000-ffffff")
+        rewrite("20260101-000000-aaaaaa", m -> RawMeta.of(m).put("title", "tabs\tand\nnewlines ✅").put("parent_run_id", "20251231-000000-ffffff")
                 .put("stalled", true).put("exit_code", 0).put("goal_met", true).put("summary", "long text not in the index"));
         RunFixtures.write(home, "20260103-000000-cccccc", "2026-01-03T00:00:00Z", "finished", "failed", "beta");
         RunFixtures.write(home, "20260102-000000-bbbbbb", "2026-01-02T00:00:00Z", "finished", "goal_not_met", "alpha");
@@ -81,7 +82,7 @@ class RunIndexTest {
     @Test
     void aMetaChangedAfterIndexingIsReadAgain() throws Exception {
         list();
-        rewrite("20260103-000000-cccccc", m -> m.put("title", "a new title"));
+        rewrite("20260103-000000-cccccc", m -> RawMeta.of(m).put("title", "a new title"));
         assertTrue(list().contains("a new title"));
 
         Path meta = home.resolve("runs/20260102-000000-bbbbbb/meta.json");
@@ -100,7 +101,7 @@ class RunIndexTest {
     @Test
     void unfinishedRunsAreAlwaysReadFresh() throws Exception {
         assertTrue(list().contains("20260104-000000-dddddd\tqueued"));
-        rewrite("20260104-000000-dddddd", m -> m.put("status", "finished").put("outcome", "killed"));
+        rewrite("20260104-000000-dddddd", m -> RawMeta.of(m).put("status", "finished").put("outcome", "killed"));
         assertTrue(list().contains("20260104-000000-dddddd\tfinished"));
         assertEquals(5, Files.readAllLines(index).size(), "now indexed too");
     }

@@ -1,6 +1,7 @@
 package dev.agentctl.supervisor;
 
 import dev.agentctl.lifecycle.StopRequest;
+import dev.agentctl.run.Outcome;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -30,8 +31,8 @@ class RunOutcomeTest {
         assertTrue(apply(1, NONE, false, null, null).str("error").contains("code 1"));
         assertEquals("turn failed: boom", apply(1, NONE, false, "boom", null).str("error"));
         assertEquals("failed", apply(0, NONE, true, null, null).outcome(), "no result is no success");
-        assertEquals("timed_out", apply(143, NONE, false, null, new StopRequest("timed_out", "deadline")).outcome());
-        RunMeta killed = apply(130, MET, false, null, new StopRequest("killed", "user said so"));
+        assertEquals("timed_out", apply(143, NONE, false, null, new StopRequest(Outcome.TIMED_OUT, "deadline")).outcome());
+        RunMeta killed = apply(130, MET, false, null, new StopRequest(Outcome.KILLED, "user said so"));
         assertEquals("killed", killed.outcome());
         assertEquals("user said so", killed.str("kill_reason"));
     }

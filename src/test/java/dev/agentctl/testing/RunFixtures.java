@@ -13,11 +13,10 @@ public final class RunFixtures {
     public static RunMeta write(Path home, String id, String createdAt, String status, String outcome, String project) {
         RunStore store = new RunStore(new Workspace(home).ensure());
         store.createDir(id);
-        RunMeta m = new RunMeta(new JsonObject());
-        m.put("run_id", id).put("title", "title of " + id).put("project", project).put("profile", "spark")
+        RunMeta m = RawMeta.create().put("run_id", id).put("title", "title of " + id).put("project", project).put("profile", "spark")
                 .put("created_at", createdAt).put("status", status).put("outcome", outcome).put("mode", "exec")
                 .put("parent_run_id", (String) null).put("goal_met", "succeeded".equals(outcome) ? Boolean.TRUE : null)
-                .put("exit_code", "finished".equals(status) ? Integer.valueOf(0) : null);
+                .put("exit_code", "finished".equals(status) ? Integer.valueOf(0) : null).meta();
         store.write(m);
         return m;
     }

@@ -1,8 +1,8 @@
 package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
+import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
 import picocli.CommandLine.Command;
 
 @Command(name = "reconcile", description = "Check every queued or running run and mark those whose supervisor is gone as lost; print what changed.",
@@ -14,7 +14,7 @@ public final class ReconcileCommand extends BaseCommand {
             RunMeta m = runs().readQuietly(id);
             if (m == null || m.isFinished()) continue;
             RunMeta now = reconciler().reconcile(m);
-            if (now.isFinished() && RunStatus.LOST.equals(now.outcome())) {
+            if (now.isFinished() && now.outcomeValue() == Outcome.LOST) {
                 io().out().println(id + ": " + m.status() + " -> lost (" + now.str("error") + ")");
             }
         }

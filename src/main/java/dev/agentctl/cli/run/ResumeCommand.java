@@ -35,15 +35,15 @@ public final class ResumeCommand extends BaseCommand {
         }
         Long timeoutS = run.timeoutSeconds(config);
         Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : "spark");
-        String dir = parent.str("project_dir");
+        String dir = parent.projectDir();
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
             throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);
         }
         Project p = new Project(parent.project(), Paths.get(dir), null);
         String prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, t, prompt, null, null, null, timeoutS,
-                "resume", parentRunId, parent.threadId(), run.noTmux, parent.str("tmux_session")));
+        String id = new RunStarter(runs(), config, io()).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parentRunId,
+                parent.threadId(), run.noTmux, parent.tmuxSession()));
         io().out().println(id);
         return 0;
     }

@@ -47,8 +47,8 @@ public final class StartCommand extends BaseCommand {
         String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
         Profile prof = config.profile(profileName);
         String prompt = run.prompt(io());
-        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, run.title, prompt, model, sandbox,
-                runId, timeoutS, "exec", null, null, run.noTmux, tmuxSession));
+        String id = new RunStarter(runs(), config, io()).start(RunRequest.start(p, prof, run.title, prompt, model, sandbox,
+                runId, timeoutS, run.noTmux, tmuxSession));
         io().out().println(id);
         return 0;
     }

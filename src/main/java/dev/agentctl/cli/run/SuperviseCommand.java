@@ -13,6 +13,6 @@ public final class SuperviseCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        return new Supervisor(runs(), config(), notifier(), io().out()).run(runId);
+        return new Supervisor(runs(), config(), notifier(), io().out(), io().env()).run(runId);
     }
 }

@@ -5,8 +5,8 @@ import com.google.gson.JsonObject;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.cli.ExitCodes;
 import dev.agentctl.base.Durations;
+import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunStatus;
 import dev.agentctl.store.Json;
 import dev.agentctl.lifecycle.Waiter;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class WaitCommand extends BaseCommand {
         for (RunMeta m : result.runs()) {
             JsonObject o = m.json();
             if (result.timedOut()) o.addProperty("wait_timed_out", !m.isFinished());
-            if (m.isFinished() && !RunStatus.SUCCEEDED.equals(m.outcome())) allSucceeded = false;
+            if (m.isFinished() && m.outcomeValue() != Outcome.SUCCEEDED) allSucceeded = false;
             arr.add(o);
         }
         io().out().println(Json.pretty(arr.size() == 1 ? arr.get(0) : arr));
