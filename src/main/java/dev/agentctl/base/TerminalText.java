@@ -34,6 +34,25 @@ public final class TerminalText {
         return cap(strip(s), maxChars);
     }
 
+    /** {@link #oneLine(String, int)} without a length cap: for table cells and line-oriented files. */
+    public static String oneLine(String s) {
+        return s == null ? "" : strip(s);
+    }
+
+    /**
+     * One safe line with runs of white space folded to one space and the ends trimmed, for text shown
+     * as a phrase (progress lines, messages); null stays null.
+     */
+    public static String compact(String s, int maxChars) {
+        if (s == null) {
+            return null;
+        }
+        String folded = WHITE_SPACE.matcher(strip(s)).replaceAll(" ").strip();
+        return cap(folded, maxChars).replace(" " + ELLIPSIS, ELLIPSIS);
+    }
+
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static String strip(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
@@ -48,7 +67,7 @@ public final class TerminalText {
             } else if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                 out.append(' ');
                 i += 2;
-            } else if (c == '\r' || c == '\n' || c == '\t' || c == '\u2028' || c == '\u2029') {
+            } else if (c == '\r' || c == '\n' || c == '\t' || c == '\u2028' || c == '\u2029' || isBidiControl(c)) {
                 out.append(' ');
                 i++;
             } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
@@ -64,6 +83,11 @@ public final class TerminalText {
             }
         }
         return out.toString();
+    }
+
+    /** Embeddings, overrides and isolates reorder what follows them on screen ("Trojan source"). */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** {@code from} is just after ESC; returns the index after the whole sequence. */

@@ -1,5 +1,7 @@
 package dev.agentctl.cli.run;
 
+import dev.agentctl.base.TerminalText;
+
 import com.google.gson.JsonArray;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
@@ -37,7 +39,7 @@ final class RunTable {
             text.append(m.runId()).append('\t').append(m.status()).append("\tproj=").append(dash(m.project()))
                     .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
                     .append("\texit=").append(m.exitCode()).append("\tparent=").append(orEmpty(m.str("parent_run_id")))
-                    .append('\t').append(oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome())).append(NL);
+                    .append('\t').append(TerminalText.oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome())).append(NL);
         }
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
@@ -49,7 +51,7 @@ final class RunTable {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
             rows.add(new String[] {m.runId(), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
-                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), oneLine(m.title())});
+                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), TerminalText.oneLine(m.title())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -75,13 +77,4 @@ final class RunTable {
         return s == null ? "" : s;
     }
 
-    /** Titles may hold tabs, newlines and other control characters; one row must stay one line. */
-    static String oneLine(String s) {
-        if (s == null) return "";
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] < 0x20 || c[i] == 0x7f) c[i] = ' '; // what [\t\r\n\p{Cntrl}] matches
-        }
-        return new String(c);
-    }
 }
