@@ -4,11 +4,13 @@
 # installs what the test suite needs and runs it. Non-interactive and safe to run again.
 set -euo pipefail
 
-readonly CODEX_VERSION=0.169.0
+ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+# The tested codex version is spelled once, in pom.xml (the jar reads it from there too).
+CODEX_VERSION=$(sed -n 's:.*<codex.version>\(.*\)</codex.version>.*:\1:p' "$ROOT/pom.xml")
+readonly CODEX_VERSION
 readonly MIN_JAVA=17
 readonly MARKER='# Part of agentctl.' # second line of every script we install; guards foreign files
 
-ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 PREFIX=${PREFIX:-$HOME/.local}
 MODE=install
 BUILD=1
@@ -287,25 +289,6 @@ train() {
         bounded 60 "$PREFIX/bin/agentctl" --home "$TRAIN_DIR/ws" "$@" </dev/null >"$TRAIN_DIR/out" 2>&1 || true
 }
 
-# A codex stand-in for the training run: the events of a quick successful turn, the result in -o FILE.
-write_training_codex() {
-    cat >"$1" <<'EOF'
-#!/bin/sh
-out=
-while [ $# -gt 0 ]; do
-    if [ "$1" = -o ]; then out=$2; shift; fi
-    shift
-done
-cat >/dev/null
-r='{"goal_met":true,"summary":"training","followup_prompt":"","notes":""}'
-echo '{"type":"thread.started","thread_id":"training"}'
-printf '{"type":"item.completed","item":{"id":"i1","type":"agent_message","text":"%s"}}\n' "$(printf '%s' "$r" | sed 's/"/\\"/g')"
-[ -z "$out" ] || printf '%s' "$r" >"$out"
-echo '{"type":"turn.completed","usage":{"input_tokens":1,"output_tokens":1}}'
-EOF
-    chmod 0755 "$1"
-}
-
 # dump_archive NAME LIST...: the static archive share/agentctl/NAME of the classes in the lists.
 dump_archive() {
     local name=$1 share=$PREFIX/share/agentctl
@@ -327,7 +310,9 @@ make_cds_archive() {
     mkdir -p "$dir/project" "$dir/ws"
     TRAIN_DIR=$dir
     git -C "$dir/project" init -q >/dev/null 2>&1 || true
-    write_training_codex "$dir/codex"
+    # The codex stand-in bench/run.sh uses too: the events of a quick successful turn.
+    cp -- "$ROOT/bench/fake-codex" "$dir/codex"
+    chmod 0755 "$dir/codex"
     printf 'training prompt\n' >"$dir/prompt.md"
     # A private tmux server, so the training run's pane opens where nobody sees it.
     cat >"$dir/ws/config.json" <<EOF
@@ -497,8 +482,37 @@ do_test() {
     export AGENTCTL_TEST_CODEX=$codex
     step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex)"
     cd "$ROOT"
-    cleanup
-    exec mvn -B verify
+    local rc=0
+    mvn -B verify || rc=$?
+    check_leftovers || { [ "$rc" -ne 0 ] || rc=1; }
+    return "$rc"
+}
+
+# What the tests start must not outlive them: tmux servers on the test's sockets (agentctl-it-*,
+# agentctl-test-*, agentctl-demo-*, agentctl-install-*) and their socket files, and any process
+# (supervisor, codex, model server) whose command line names the test's work directories.
+check_leftovers() {
+    local found='' dir sock pid args
+    for dir in "/tmp/tmux-$(id -u)" "${TMUX_TMPDIR:-/nonexistent}/tmux-$(id -u)"; do
+        for sock in "$dir"/agentctl-it-* "$dir"/agentctl-test-* "$dir"/agentctl-demo-* "$dir"/agentctl-install-*; do
+            [ -e "$sock" ] || continue
+            found="$found\n  socket file $sock"
+            if tmux -S "$sock" list-sessions >/dev/null 2>&1; then found="$found (server still running)"; fi
+        done
+    done
+    for pid in $(ps -e -o pid=); do
+        [ "$pid" -ne $$ ] || continue
+        args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+        case $args in
+            *"$ROOT/target/it-work"* | *agentctl-it-* | *agentctl-test-* | *agentctl-demo-*)
+                found="$found\n  process $pid: ${args:0:160}" ;;
+        esac
+    done
+    if [ -n "$found" ]; then
+        printf 'install.sh: error: the tests left these behind:%b\n' "$found" >&2
+        return 1
+    fi
+    info "nothing left behind: no test tmux server, socket file, supervisor, codex or model server"
 }
 
 parse_args "$@"

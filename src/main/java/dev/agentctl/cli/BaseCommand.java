@@ -73,7 +73,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Notifier notifier() {
-        return new Notifier(workspace(), config(), problem -> io().err().println("agentctl: warning: " + problem));
+        return new Notifier(workspace(), config(), io().env(), problem -> io().err().println("agentctl: warning: " + problem));
     }
 
     @Override

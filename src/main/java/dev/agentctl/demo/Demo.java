@@ -1,5 +1,6 @@
 package dev.agentctl.demo;
 
+import dev.agentctl.codex.CodexVersion;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunState;
 import dev.agentctl.run.RunMeta;
@@ -29,7 +30,6 @@ import java.util.concurrent.Future;
  * key, no network. The offline model lives in this JVM, so the demo stays up until every run has ended.
  */
 public final class Demo {
-    public static final String INSTALL_HINT = "npm install -g @openai/codex@0.169.0";
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
 
     public record Options(boolean keep, boolean noTmux) {}
@@ -47,13 +47,13 @@ public final class Demo {
         Path codex = Executables.find("codex", path, io.cwd());
         if (codex == null) {
             throw AgentctlException.failed("codex is not installed (no 'codex' on PATH); the demo runs the real codex CLI. "
-                    + "Install the tested version with '" + INSTALL_HINT + "', then run 'agentctl demo' again.");
+                    + "Install the tested version with '" + CodexVersion.INSTALL_HINT + "', then run 'agentctl demo' again.");
         }
         boolean tmux = !options.noTmux() && Executables.find("tmux", path, io.cwd()) != null;
         PrintStream out = io.out();
         if (!options.noTmux() && !tmux) out.println("tmux is not installed: the runs go to detached processes instead.");
         DemoPlace place = DemoPlace.create(io.env());
-        DemoCleanup cleanup = new DemoCleanup(place, tmux, options.keep(), out);
+        DemoCleanup cleanup = new DemoCleanup(place, tmux, options.keep(), out, io.env());
         Thread hook = new Thread(cleanup, "agentctl-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> problems;

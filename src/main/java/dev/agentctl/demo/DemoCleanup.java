@@ -38,7 +38,11 @@ final class DemoCleanup implements Runnable {
     private volatile OfflineModelServer model;
     private boolean done;
 
-    DemoCleanup(DemoPlace place, boolean tmux, boolean keep, PrintStream out) {
+    /** The environment the demo's commands ran in: its TMUX_TMPDIR says where their tmux server lives. */
+    private final java.util.Map<String, String> env;
+
+    DemoCleanup(DemoPlace place, boolean tmux, boolean keep, PrintStream out, java.util.Map<String, String> env) {
+        this.env = env;
         this.place = place;
         this.tmux = tmux;
         this.keep = keep;
@@ -90,7 +94,7 @@ final class DemoCleanup implements Runnable {
 
     private void killTmuxServer() {
         try {
-            new Tmux(place.tmuxSocket).killServer(); // also removes the socket file tmux leaves behind
+            new Tmux(place.tmuxSocket, env).killServer(); // also removes the socket file tmux leaves behind
         } catch (RuntimeException e) {
             out.println("warning: could not stop the demo's tmux server " + place.tmuxSocket + ": " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.agentctl.doctor;
 
-import dev.agentctl.demo.Demo;
+import dev.agentctl.codex.CodexVersion;
 import dev.agentctl.proc.CapturedProcess;
 import dev.agentctl.proc.ProcessRunner;
 import java.nio.file.Files;
@@ -12,8 +12,6 @@ import java.util.List;
 
 /** codex at codex_bin, its version (agentctl is tested with one), and the CODEX_HOME it will use. */
 final class CodexCheck implements Check {
-    static final String TESTED_PREFIX = "codex-cli 0.169.";
-    static final String TESTED = "0.169.x";
 
     @Override
     public List<CheckResult> run(DoctorContext ctx) {
@@ -23,7 +21,7 @@ final class CodexCheck implements Check {
         if (codex == null) {
             String where = bin.contains("/") ? "codex_bin '" + bin + "' is not an executable file"
                     : "codex_bin '" + bin + "' is not on PATH";
-            out.add(CheckResult.fail("codex", where, "install it: " + Demo.INSTALL_HINT
+            out.add(CheckResult.fail("codex", where, "install it: " + CodexVersion.INSTALL_HINT
                     + "; or set codex_bin in " + ctx.workspace().configFile() + " to the codex executable"));
         } else {
             out.add(CheckResult.ok("codex", codex.toString()));
@@ -34,7 +32,7 @@ final class CodexCheck implements Check {
     }
 
     private static CheckResult version(DoctorContext ctx, Path codex) {
-        String fix = "install the tested version: " + Demo.INSTALL_HINT;
+        String fix = "install the tested version: " + CodexVersion.INSTALL_HINT;
         ProcessRunner.Result r;
         try {
             r = CapturedProcess.run(List.of(codex.toString(), "--version"), ctx.cwd(), ctx.env(), null, Duration.ofSeconds(30));
@@ -47,9 +45,9 @@ final class CodexCheck implements Check {
             return CheckResult.fail("codex version", codex + " --version exited " + r.exitCode()
                     + (err.isEmpty() ? "" : ": " + err), fix);
         }
-        if (!line.startsWith(TESTED_PREFIX)) {
+        if (!CodexVersion.isTested(line)) {
             return CheckResult.warn("codex version", (line.isEmpty() ? "unknown" : line) + "; agentctl is tested with "
-                    + TESTED, fix);
+                    + CodexVersion.testedSeries(), fix);
         }
         return CheckResult.ok("codex version", line);
     }

@@ -36,7 +36,7 @@ final class TmuxCheck implements Check {
             }
             return out;
         }
-        Tmux tmux = new Tmux(config.tmuxSocket());
+        Tmux tmux = new Tmux(config.tmuxSocket(), ctx.env());
         String server = server(config.tmuxSocket());
         try {
             out.add(CheckResult.ok("tmux", tmux.version() + " (" + tmuxPath + ")"));

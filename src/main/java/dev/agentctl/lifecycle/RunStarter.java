@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Io;
 import dev.agentctl.codex.CodexCommand;
+import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.run.RunId;
@@ -34,7 +35,7 @@ public final class RunStarter {
     }
 
     public String start(RunRequest req) {
-        Path codex = Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd());
+        Path codex = CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd());
         // Settings the supervisor reads later are checked now, while the user is there to see the error.
         config.stallAfterSeconds();
         config.stallAction();
@@ -60,7 +61,7 @@ public final class RunStarter {
             } else {
                 // Inside tmux on the same server, split the caller's window; otherwise the session decides.
                 String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
-                SupervisorLauncher.inTmux(new Tmux(config.tmuxSocket()), session, callerPane, req.project().dir(), supervise,
+                SupervisorLauncher.inTmux(new Tmux(config.tmuxSocket(), io.env()), session, callerPane, req.project().dir(), supervise,
                         runId + " " + (req.title() == null ? "" : req.title()));
             }
             return runId;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +28,11 @@ public final class Notifier {
     private final Workspace workspace;
     private final Config config;
     private final Consumer<String> problems;
+    private final Map<String, String> env;
 
-    public Notifier(Workspace workspace, Config config, Consumer<String> problems) {
+    /** {@code env}: the environment of the process that notifies (its PATH finds tmux, its TMUX_TMPDIR the server). */
+    public Notifier(Workspace workspace, Config config, Map<String, String> env, Consumer<String> problems) {
+        this.env = env;
         this.workspace = workspace;
         this.config = config;
         this.problems = problems;
@@ -96,8 +100,8 @@ public final class Notifier {
     }
 
     private void tmux(RunMeta m, String status, String wakeUp) {
-        if (!Tmux.installed()) return;
-        Tmux tmux = new Tmux(config.tmuxSocket());
+        if (!Tmux.installed(env.get("PATH"))) return;
+        Tmux tmux = new Tmux(config.tmuxSocket(), env);
         // By default the message goes to the run's own pane: whoever watches that session sees it.
         String target = config.tmuxNotifyTarget() != null ? config.tmuxNotifyTarget() : m.str("pane_id");
         if (target != null) {

@@ -24,15 +24,4 @@ public final class Executables {
         }
         return null;
     }
-
-    /** The codex binary runs will use; refused before anything is created when it cannot run. */
-    public static Path codex(String codexBin, String pathEnv, Path cwd) {
-        Path found = find(codexBin, pathEnv, cwd);
-        if (found != null) return found;
-        if (codexBin.contains("/")) {
-            throw AgentctlException.usage("codex_bin " + codexBin + " is not an executable file (config.json codex_bin)");
-        }
-        throw AgentctlException.usage("codex_bin '" + codexBin + "' is not on PATH; install it with "
-                + "'npm install -g @openai/codex@0.169.0' or set codex_bin in config.json");
-    }
 }

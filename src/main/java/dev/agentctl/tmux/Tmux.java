@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.nio.file.LinkOption;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,22 +35,29 @@ public final class Tmux {
     private final TmuxProcess process;
     private final PaneOpener opener;
     private final Duration enterDelay;
+    private final String tmuxTmpdir;
 
-    /** {@code socket}: null (or blank) = default server; contains '/' = "-S path"; else "-L name". */
-    public Tmux(String socket) {
-        this(socket, DEFAULT_ENTER_DELAY);
+    /**
+     * {@code socket}: null (or blank) = default server; contains '/' = "-S path"; else "-L name".
+     * {@code env}: the caller's environment; its TMUX_TMPDIR decides where "-L" servers live, for tmux
+     * and for the socket file alike.
+     */
+    public Tmux(String socket, Map<String, String> env) {
+        this(socket, env, DEFAULT_ENTER_DELAY);
     }
 
-    public Tmux(String socket, Duration enterDelay) {
+    public Tmux(String socket, Map<String, String> env, Duration enterDelay) {
         this.socket = socket == null || socket.isBlank() ? null : socket;
-        this.process = new TmuxProcess(socket);
+        String tmp = env.get("TMUX_TMPDIR");
+        this.tmuxTmpdir = tmp == null || tmp.isBlank() ? null : tmp;
+        this.process = new TmuxProcess(socket, tmuxTmpdir);
         this.opener = new PaneOpener(process);
         this.enterDelay = Objects.requireNonNull(enterDelay, "enterDelay");
     }
 
-    /** Whether a tmux executable is on PATH. */
-    public static boolean installed() {
-        return Executables.find("tmux", System.getenv("PATH"), Path.of("")) != null;
+    /** Whether a tmux executable is on this PATH. */
+    public static boolean installed(String pathEnv) {
+        return Executables.find("tmux", pathEnv, Path.of("")) != null;
     }
 
     /**
@@ -171,8 +179,7 @@ public final class Tmux {
         if (socket.contains("/")) return Path.of(socket);
         try {
             Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            String tmp = System.getenv("TMUX_TMPDIR");
-            return Path.of(tmp == null || tmp.isBlank() ? "/tmp" : tmp, "tmux-" + uid, socket);
+            return Path.of(tmuxTmpdir == null ? "/tmp" : tmuxTmpdir, "tmux-" + uid, socket);
         } catch (IOException | RuntimeException e) {
             return null; // no /proc (not Linux): leave the file
         }

@@ -39,9 +39,14 @@ final class TmuxProcess {
 
     private final List<String> base;
     private final boolean privateServer;
+    private final String tmuxTmpdir;
 
-    /** {@code socket}: null or blank = default server; containing '/' = "-S path"; else "-L name". */
-    TmuxProcess(String socket) {
+    /**
+     * {@code socket}: null or blank = default server; containing '/' = "-S path"; else "-L name".
+     * {@code tmuxTmpdir}: the caller's TMUX_TMPDIR, or null for tmux's default (/tmp).
+     */
+    TmuxProcess(String socket, String tmuxTmpdir) {
+        this.tmuxTmpdir = tmuxTmpdir;
         List<String> b = new ArrayList<>();
         b.add("tmux");
         privateServer = socket != null && !socket.isBlank();
@@ -63,6 +68,7 @@ final class TmuxProcess {
         // $TMUX/$TMUX_PANE describe the server the user sits in, not ours; without them tmux cannot
         // fall back to that server or treat one of its panes as "current".
         Map<String, String> env = new HashMap<>();
+        env.put("TMUX_TMPDIR", tmuxTmpdir);
         if (privateServer) {
             env.put("TMUX", null);
             env.put("TMUX_PANE", null);

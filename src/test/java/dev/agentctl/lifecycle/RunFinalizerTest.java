@@ -39,7 +39,7 @@ class RunFinalizerTest {
             String outcome = outcomes[i % outcomes.length];
             results.add(pool.submit(() -> {
                 go.await();
-                return new RunFinalizer(store, new Notifier(ws, new Config(null), p -> {})).finishWithout("r1", Outcome.of(outcome), "because " + outcome);
+                return new RunFinalizer(store, new Notifier(ws, new Config(null), java.util.Map.of(), p -> {})).finishWithout("r1", Outcome.of(outcome), "because " + outcome);
             }));
         }
         go.countDown();

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * machine missing codex cannot report a green build that tested nothing.
  */
 public final class CodexBinary {
-    public static final String VERSION = "0.169.0";
+    public static final String VERSION = dev.agentctl.codex.CodexVersion.TESTED;
     public static final String ENV = "AGENTCTL_TEST_CODEX";
 
     private static String cached;

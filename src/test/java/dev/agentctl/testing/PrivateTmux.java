@@ -35,12 +35,12 @@ public final class PrivateTmux implements AutoCloseable {
 
     private PrivateTmux(String socket) {
         this.socket = socket;
-        this.tmux = new Tmux(socket);
+        this.tmux = new Tmux(socket, System.getenv());
     }
 
     /** A fresh socket name; the server itself starts with the first session. */
     public static PrivateTmux create() {
-        if (!Tmux.installed()) {
+        if (!Tmux.installed(System.getenv("PATH"))) {
             throw new AssertionError("tmux must be on PATH for this test");
         }
         String socket = "agentctl-test-" + ProcessHandle.current().pid() + "-"
@@ -138,7 +138,7 @@ public final class PrivateTmux implements AutoCloseable {
 
     private static void killQuietly(String socket) {
         try {
-            new Tmux(socket).killServer();
+            new Tmux(socket, System.getenv()).killServer();
         } catch (RuntimeException ignored) {
             // JVM is exiting; nothing more to do
         }

@@ -144,7 +144,8 @@ public final class TestEnv implements AutoCloseable {
 
     @Override
     public void close() {
-        new dev.agentctl.tmux.Tmux(socket).killServer();
+        // The same environment the runs' tmux calls had (no TMUX_TMPDIR): the server and its socket file are found where they are.
+        new dev.agentctl.tmux.Tmux(socket, env).killServer();
         for (ProcessHandle h : leftoverProcesses()) {
             h.descendants().forEach(ProcessHandle::destroyForcibly);
             h.destroyForcibly();

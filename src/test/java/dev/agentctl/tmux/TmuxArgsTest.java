@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class TmuxArgsTest {
     @Test
     void commandNamesTheSocket() {
-        assertEquals(List.of("tmux", "ls"), new Tmux(null).command("ls"));
-        assertEquals(List.of("tmux", "ls"), new Tmux(" ").command("ls"));
-        assertEquals(List.of("tmux", "-L", "agentctl", "ls"), new Tmux("agentctl").command("ls"));
-        assertEquals(List.of("tmux", "-S", "/tmp/x/sock", "ls"), new Tmux("/tmp/x/sock").command("ls"));
+        assertEquals(List.of("tmux", "ls"), new Tmux(null, Map.of()).command("ls"));
+        assertEquals(List.of("tmux", "ls"), new Tmux(" ", Map.of()).command("ls"));
+        assertEquals(List.of("tmux", "-L", "agentctl", "ls"), new Tmux("agentctl", Map.of()).command("ls"));
+        assertEquals(List.of("tmux", "-S", "/tmp/x/sock", "ls"), new Tmux("/tmp/x/sock", Map.of()).command("ls"));
     }
 
     @Test
@@ -73,7 +74,7 @@ class TmuxArgsTest {
     @Test
     void missingDirectoryFailsBeforeTmuxRuns() {
         PaneSpec spec = new PaneSpec("ai", null, Path.of("/no/such/dir/anywhere"), List.of("true", "x"), null);
-        AgentctlException e = assertThrows(AgentctlException.class, () -> new Tmux("unused-socket").openPane(spec));
+        AgentctlException e = assertThrows(AgentctlException.class, () -> new Tmux("unused-socket", Map.of()).openPane(spec));
         assertEquals(ExitCodes.FAILED, ExitCodes.of(e.kind()));
         assertEquals("tmux: open pane failed: no such directory: /no/such/dir/anywhere", e.getMessage());
     }

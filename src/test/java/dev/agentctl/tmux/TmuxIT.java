@@ -37,7 +37,7 @@ class TmuxIT extends PrivateTmuxTest {
     @Test
     void typeLineWaitsBeforeEnter() {
         String pane = server.newSession("ai", 120, 20, "cat");
-        Tmux slow = new Tmux(server.socket(), Duration.ofMillis(300));
+        Tmux slow = new Tmux(server.socket(), System.getenv(), Duration.ofMillis(300));
         long start = System.nanoTime();
         slow.typeLine(pane, "x");
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos());
