@@ -32,9 +32,7 @@ public final class CodexCommand {
         if (inv.sandbox() == null) {
             a.add("--dangerously-bypass-approvals-and-sandbox");
         } else {
-            if (!Profile.SANDBOXES.contains(inv.sandbox())) {
-                throw AgentctlException.usage("sandbox must be one of " + Profile.SANDBOXES + ", not '" + inv.sandbox() + "'");
-            }
+            Profile.checkSandbox(inv.sandbox(), "sandbox");
             a.add("--sandbox");
             a.add(inv.sandbox());
         }

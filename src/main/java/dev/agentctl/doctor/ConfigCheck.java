@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** config.json parses and every setting is one agentctl accepts; the profiles in it are valid. */
 final class ConfigCheck implements Check {
-    private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
-
     @Override
     public List<CheckResult> run(DoctorContext ctx) {
         Path file = ctx.workspace().configFile();
@@ -30,15 +27,17 @@ final class ConfigCheck implements Check {
                     "make it readable: chmod u+rw " + file));
         }
         List<CheckResult> out = new ArrayList<>();
-        Config config = new Config(json);
-        String problem = settingsProblem(config);
-        if (problem != null) {
-            out.add(CheckResult.fail("config", file + ": " + problem, "edit " + file));
-        } else {
+        // Settings and profiles are reported apart, so one bad profile does not hide the state of the rest.
+        JsonObject settings = json == null ? new JsonObject() : json.deepCopy();
+        settings.remove("profiles");
+        try {
+            new Config(settings);
             out.add(CheckResult.ok("config", json == null ? "no " + file + " yet; defaults in use" : file.toString()));
+        } catch (RuntimeException e) {
+            out.add(CheckResult.fail("config", file + ": " + e.getMessage().replaceFirst("^config\\.json: ", ""), "edit " + file));
         }
         try {
-            Map<String, Profile> profiles = config.profiles();
+            Map<String, Profile> profiles = Config.profilesOf(json);
             out.add(profiles.isEmpty()
                     ? CheckResult.warn("profiles", "none defined", "add profiles to " + file + " (see 'agentctl init' defaults)")
                     : CheckResult.ok("profiles", String.join(", ", profiles.keySet())));
@@ -46,23 +45,5 @@ final class ConfigCheck implements Check {
             out.add(CheckResult.fail("profiles", e.getMessage(), "edit the profiles in " + file));
         }
         return out;
-    }
-
-    /** The first setting agentctl would refuse, or null. */
-    static String settingsProblem(Config config) {
-        try {
-            config.launcher();
-            config.defaultTimeoutSeconds();
-            config.stallAfterSeconds();
-            config.paneLingerSeconds();
-            config.stallAction();
-        } catch (RuntimeException e) {
-            return e.getMessage().replaceFirst("^config\\.json: ", "");
-        }
-        String session = config.tmuxSession();
-        if (session != null && !SESSION_NAME.matcher(session).matches()) {
-            return "tmux_session '" + session + "' is not a valid session name (letters, digits, '_' and '-' only)";
-        }
-        return null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentctl.doctor;
 
+import dev.agentctl.codex.CodexCommand;
+import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.codex.CodexVersion;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -47,9 +49,9 @@ final class LiveCheck implements Check {
                     + Markers.command("echo agentctl-doctor") + "\n", StandardCharsets.UTF_8);
             Path schema = schemaFile(ctx, tmp);
             Path last = tmp.resolve("last.json");
-            List<String> argv = List.of(codex.toString(), "exec", "--json", "--skip-git-repo-check",
-                    "--dangerously-bypass-approvals-and-sandbox", "-C", work.toString(), "--output-schema", schema.toString(),
-                    "-o", last.toString(), "-");
+            // The argv real runs get (no sandbox: approvals bypassed, as the default profile runs).
+            List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), work, null, null, null, List.of(),
+                    schema, last, null));
             Map<String, String> env = new HashMap<>(ctx.env());
             env.put("CODEX_HOME", codexHome.toString());
             ProcessRunner.Result r = CapturedProcess.run(argv, work, env, prompt, TIMEOUT);

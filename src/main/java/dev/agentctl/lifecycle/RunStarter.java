@@ -36,10 +36,6 @@ public final class RunStarter {
 
     public String start(RunRequest req) {
         Path codex = CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd());
-        // Settings the supervisor reads later are checked now, while the user is there to see the error.
-        config.stallAfterSeconds();
-        config.stallAction();
-        config.paneLingerSeconds();
         boolean detached = useDetached(req.noTmux());
         String model = req.model() != null ? req.model() : req.profile().model();
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();

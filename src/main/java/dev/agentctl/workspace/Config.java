@@ -13,10 +13,48 @@ public final class Config {
     public static final String LAUNCHER_TMUX = "tmux";
     public static final String LAUNCHER_DETACHED = "detached";
 
-    private final JsonObject user;
+    private static final java.util.regex.Pattern SESSION_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
+    private final JsonObject user;
+    private final String tmuxSocket;
+    private final String tmuxSession;
+    private final String tmuxNotifyTarget;
+    private final String tmuxSendkeysTarget;
+    private final String codexBin;
+    private final String launcher;
+    private final Long defaultTimeoutSeconds;
+    private final long stallAfterSeconds;
+    private final long paneLingerSeconds;
+    private final String stallAction;
+    private final Map<String, Profile> profiles;
+
+    /**
+     * Parses and validates every setting at once, so a bad config.json fails every command the same
+     * way, before anything is done, with the key named.
+     */
     public Config(JsonObject user) {
         this.user = user == null ? new JsonObject() : user;
+        JsonObject defaults = defaults();
+        tmuxSocket = text("tmux_socket", defaults);
+        tmuxSession = text("tmux_session", defaults);
+        if (tmuxSession != null && !SESSION_NAME.matcher(tmuxSession).matches()) {
+            throw AgentctlException.usage("config.json: tmux_session '" + tmuxSession
+                    + "' is not a valid session name (letters, digits, '_' and '-' only)");
+        }
+        tmuxNotifyTarget = text("tmux_notify_target", defaults);
+        tmuxSendkeysTarget = text("tmux_sendkeys_target", defaults);
+        String bin = text("codex_bin", defaults);
+        codexBin = bin == null ? "codex" : bin;
+        launcher = oneOf("launcher", text("launcher", defaults), null, LAUNCHER_TMUX, LAUNCHER_DETACHED);
+        String timeout = text("default_timeout", defaults);
+        defaultTimeoutSeconds = timeout == null ? null : Durations.parseSeconds(timeout, "config.json default_timeout");
+        String stall = text("stall_after", defaults);
+        stallAfterSeconds = stall == null ? 600 : Durations.parseSeconds(stall, "config.json stall_after");
+        String linger = text("pane_linger", defaults);
+        paneLingerSeconds = linger == null || linger.trim().equals("0") || linger.trim().equals("0s") ? 0
+                : Durations.parseSeconds(linger, "config.json pane_linger");
+        stallAction = oneOf("stall_action", text("stall_action", defaults), "notify", "notify", "kill");
+        profiles = profilesOf(this.user);
     }
 
     /** The defaults, in the order init writes them. */
@@ -33,7 +71,7 @@ public final class Config {
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
         JsonObject profiles = new JsonObject();
-        profiles.add("spark", Profile.json("gpt-5.3-codex-spark", "low", null));
+        profiles.add(Profile.DEFAULT, Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
         profiles.add("review", Profile.json("gpt-5.5", "medium", "read-only"));
         d.add("profiles", profiles);
@@ -44,58 +82,50 @@ public final class Config {
         return user;
     }
 
-    private String str(String key) {
-        return user.has(key) ? Json.string(user, key) : Json.string(defaults(), key);
-    }
-
-    public String tmuxSocket() { return blankToNull(str("tmux_socket")); }
+    public String tmuxSocket() { return tmuxSocket; }
     /** Null means: the caller's session when inside tmux, else "ai". */
-    public String tmuxSession() { return blankToNull(str("tmux_session")); }
+    public String tmuxSession() { return tmuxSession; }
     /** Null means: window 0 of the session runs go to. */
-    public String tmuxNotifyTarget() { return blankToNull(str("tmux_notify_target")); }
-    public String tmuxSendkeysTarget() { return blankToNull(str("tmux_sendkeys_target")); }
-    public String codexBin() { String s = blankToNull(str("codex_bin")); return s == null ? "codex" : s; }
-
+    public String tmuxNotifyTarget() { return tmuxNotifyTarget; }
+    public String tmuxSendkeysTarget() { return tmuxSendkeysTarget; }
+    public String codexBin() { return codexBin; }
     /** "tmux", "detached", or null for automatic (tmux when installed). */
-    public String launcher() {
-        String s = blankToNull(str("launcher"));
-        if (s == null) return null;
-        if (!s.equals(LAUNCHER_TMUX) && !s.equals(LAUNCHER_DETACHED)) {
-            throw AgentctlException.usage("config.json: launcher must be \"tmux\" or \"detached\", not \"" + s + "\"");
-        }
-        return s;
-    }
-
+    public String launcher() { return launcher; }
     /** Seconds, or null for no deadline. */
-    public Long defaultTimeoutSeconds() {
-        String s = blankToNull(str("default_timeout"));
-        return s == null ? null : Durations.parseSeconds(s, "config.json default_timeout");
-    }
-
-    public long stallAfterSeconds() {
-        String s = blankToNull(str("stall_after"));
-        return s == null ? 600 : Durations.parseSeconds(s, "config.json stall_after");
-    }
-
+    public Long defaultTimeoutSeconds() { return defaultTimeoutSeconds; }
+    public long stallAfterSeconds() { return stallAfterSeconds; }
     /** How long a finished run's pane stays open to be read (0 closes it at once). */
-    public long paneLingerSeconds() {
-        String s = blankToNull(str("pane_linger"));
-        if (s == null || s.trim().equals("0") || s.trim().equals("0s")) return 0;
-        return Durations.parseSeconds(s, "config.json pane_linger");
-    }
-
-    public String stallAction() {
-        String s = blankToNull(str("stall_action"));
-        if (s == null) return "notify";
-        if (!s.equals("notify") && !s.equals("kill")) {
-            throw AgentctlException.usage("config.json: stall_action must be \"notify\" or \"kill\", not \"" + s + "\"");
-        }
-        return s;
-    }
-
+    public long paneLingerSeconds() { return paneLingerSeconds; }
+    public String stallAction() { return stallAction; }
     /** Profiles from config.json; a user's profiles object replaces the default set as a whole. */
-    public Map<String, Profile> profiles() {
-        JsonElement e = user.has("profiles") ? user.get("profiles") : defaults().get("profiles");
+    public Map<String, Profile> profiles() { return profiles; }
+
+    public Profile profile(String name) {
+        Map<String, Profile> all = profiles;
+        Profile p = all.get(name);
+        if (p == null) {
+            throw AgentctlException.usage("unknown profile '" + name + "' (known: " + String.join(", ", all.keySet()) + ")");
+        }
+        return p;
+    }
+
+    /** The user's value of key, else the default; blank counts as unset. */
+    private String text(String key, JsonObject defaults) {
+        return blankToNull(user.has(key) ? Json.string(user, key) : Json.string(defaults, key));
+    }
+
+    private static String oneOf(String key, String value, String unset, String... allowed) {
+        if (value == null) return unset;
+        for (String a : allowed) {
+            if (a.equals(value)) return value;
+        }
+        throw AgentctlException.usage("config.json: " + key + " must be \"" + String.join("\" or \"", allowed)
+                + "\", not \"" + value + "\"");
+    }
+
+    /** The profiles config.json defines (or the default set), validated. */
+    public static Map<String, Profile> profilesOf(JsonObject user) {
+        JsonElement e = user != null && user.has("profiles") ? user.get("profiles") : defaults().get("profiles");
         Map<String, Profile> out = new LinkedHashMap<>();
         if (e != null && e.isJsonObject()) {
             for (Map.Entry<String, JsonElement> p : e.getAsJsonObject().entrySet()) {
@@ -104,16 +134,7 @@ public final class Config {
         } else if (e != null && !e.isJsonNull()) {
             throw AgentctlException.usage("config.json: profiles must be an object");
         }
-        return out;
-    }
-
-    public Profile profile(String name) {
-        Map<String, Profile> all = profiles();
-        Profile p = all.get(name);
-        if (p == null) {
-            throw AgentctlException.usage("unknown profile '" + name + "' (known: " + String.join(", ", all.keySet()) + ")");
-        }
-        return p;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static String blankToNull(String s) {

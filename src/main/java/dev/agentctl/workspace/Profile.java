@@ -9,6 +9,8 @@ import java.util.Set;
 /** A named set of codex settings; turned into codex flags, never into a codex -p profile. */
 public record Profile(String name, String model, String reasoningEffort, String sandbox) {
     public static final Set<String> SANDBOXES = Set.of("read-only", "workspace-write", "danger-full-access");
+    /** The profile a run gets when neither the command nor the project names one. */
+    public static final String DEFAULT = "spark";
     public static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high", "xhigh");
 
     static JsonObject json(String model, String effort, String sandbox) {
@@ -31,13 +33,19 @@ public record Profile(String name, String model, String reasoningEffort, String 
     }
 
     public void validate() {
-        if (sandbox != null && !SANDBOXES.contains(sandbox)) {
-            throw AgentctlException.usage("profile '" + name + "': sandbox must be one of " + SANDBOXES + ", not '" + sandbox + "'");
-        }
+        checkSandbox(sandbox, "profile '" + name + "': sandbox");
         if (reasoningEffort != null && !EFFORTS.contains(reasoningEffort)) {
             throw AgentctlException.usage("profile '" + name + "': reasoning_effort must be one of " + EFFORTS
                     + ", not '" + reasoningEffort + "'");
         }
+    }
+
+    /** A sandbox mode codex knows, or null (none: approvals and sandbox bypassed); {@code what} names the setting. */
+    public static String checkSandbox(String sandbox, String what) {
+        if (sandbox != null && !SANDBOXES.contains(sandbox)) {
+            throw AgentctlException.usage(what + " must be one of " + SANDBOXES + ", not '" + sandbox + "'");
+        }
+        return sandbox;
     }
 
     private static String blank(String s) {

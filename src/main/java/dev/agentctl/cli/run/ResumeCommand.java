@@ -34,7 +34,7 @@ public final class ResumeCommand extends BaseCommand {
             throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
         }
         Long timeoutS = run.timeoutSeconds(config);
-        Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : "spark");
+        Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : Profile.DEFAULT);
         String dir = parent.projectDir();
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
             throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);

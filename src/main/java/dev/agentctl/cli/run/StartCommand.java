@@ -1,6 +1,5 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.RunRequest;
 import dev.agentctl.lifecycle.RunStarter;
@@ -39,12 +38,10 @@ public final class StartCommand extends BaseCommand {
     protected int execute() {
         Config config = config();
         if (runId != null) runs().dir(runId);
-        if (sandbox != null && !Profile.SANDBOXES.contains(sandbox)) {
-            throw AgentctlException.usage("--sandbox must be one of " + Profile.SANDBOXES + ", not '" + sandbox + "'");
-        }
+        Profile.checkSandbox(sandbox, "--sandbox");
         Long timeoutS = run.timeoutSeconds(config);
         Project p = projects().resolve(project, io().cwd());
-        String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
+        String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : Profile.DEFAULT;
         Profile prof = config.profile(profileName);
         String prompt = run.prompt(io());
         String id = new RunStarter(runs(), config, io()).start(RunRequest.start(p, prof, run.title, prompt, model, sandbox,
