@@ -34,6 +34,12 @@ public final class CommandRegistry {
 
     private CommandRegistry() {}
 
+    /** A new command object of that name, or null for an unknown name. */
+    static BaseCommand create(String name) {
+        Supplier<BaseCommand> factory = COMMANDS.get(name);
+        return factory == null ? null : factory.get();
+    }
+
     /** The first argument that is not a global option (or its value), or null. */
     public static String commandNameIn(String[] args) {
         for (int i = 0; i < args.length; i++) {

@@ -3,8 +3,6 @@ package dev.agentctl.cli;
 import dev.agentctl.base.Io;
 
 import dev.agentctl.cli.QuickArgs.Match;
-import dev.agentctl.cli.QuickArgs.Shape;
-import dev.agentctl.cli.run.QuickCommands;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -14,7 +12,7 @@ import java.util.concurrent.Callable;
  * costs more than those commands themselves. Everything else, and every malformed or unusual
  * argument list, returns null and goes through picocli, which then parses and reports as always.
  * The command objects get exactly the fields picocli would give them; QuickPathTest holds the two
- * paths to that.
+ * paths to that; each quick command declares its shape beside its options (QuickCommand).
  */
 public final class QuickPath {
     private QuickPath() {}
@@ -42,12 +40,13 @@ public final class QuickPath {
         }
         if (i >= args.length) return null;
         String name = args[i];
-        Shape shape = QuickCommands.shape(name);
+        BaseCommand command = CommandRegistry.create(name);
         // picocli refuses an option value that names the subcommand ("--home show show X").
-        if (shape == null || name.equals(globalHome)) return null;
-        Match m = QuickArgs.match(shape, Arrays.asList(args).subList(i + 1, args.length));
+        if (!(command instanceof QuickCommand quick) || name.equals(globalHome)) return null;
+        Match m = QuickArgs.match(quick.quickShape(), Arrays.asList(args).subList(i + 1, args.length));
         if (m == null) return null;
-        BaseCommand command = QuickCommands.build(name, m).withIo(io);
+        quick.applyQuick(m);
+        command.withIo(io);
         AgentctlCommand top = new AgentctlCommand();
         top.home = globalHome;
         command.parent = top;

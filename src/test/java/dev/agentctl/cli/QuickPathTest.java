@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.agentctl.Main;
 import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Shape;
-import dev.agentctl.cli.run.QuickCommands;
 import dev.agentctl.testing.CliRun;
 import dev.agentctl.testing.RunFixtures;
 import java.lang.reflect.Field;
@@ -44,7 +43,7 @@ class QuickPathTest {
                 if (o.usageHelp() || o.versionHelp()) continue;
                 for (String n : o.names()) options.put(n, kind(o.type()));
             }
-            Shape shape = QuickCommands.shape(name);
+            Shape shape = ((QuickCommand) CommandRegistry.create(name)).quickShape();
             assertEquals(options, shape.options(), name + ": options");
             int min = 0;
             int max = 0;
@@ -77,7 +76,7 @@ class QuickPathTest {
         int accepted = 0;
         for (int n = 0; n < 20_000; n++) {
             String name = QUICK.get(random.nextInt(QUICK.size()));
-            List<String> pool = new ArrayList<>(QuickCommands.shape(name).options().keySet());
+            List<String> pool = new ArrayList<>(((QuickCommand) CommandRegistry.create(name)).quickShape().options().keySet());
             pool.addAll(VALUES);
             List<String> args = new ArrayList<>();
             if (random.nextInt(4) == 0) args.addAll(List.of("--home", pick(random, VALUES)));

@@ -2,6 +2,11 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
+import dev.agentctl.cli.QuickArgs.Kind;
+import dev.agentctl.cli.QuickArgs.Match;
+import dev.agentctl.cli.QuickArgs.Shape;
+import dev.agentctl.cli.QuickCommand;
+import java.util.Map;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Option;
         "  <id> <status> proj=<p> profile=<p> goal_met=<b|null> exit=<n|null> parent=<id> <title> outcome=<o>"},
         footer = {"", "Examples:", "  agentctl list --limit 10", "  agentctl list --status running --project myapp",
                 "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'"})
-public final class ListCommand extends BaseCommand {
+public final class ListCommand extends BaseCommand implements QuickCommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
     Integer limit;
 
@@ -27,6 +32,20 @@ public final class ListCommand extends BaseCommand {
 
     @Option(names = "--json", description = "Print a JSON array of the runs' meta.")
     boolean json;
+
+    @Override
+    public Shape quickShape() {
+        return new Shape(Map.of("--home", Kind.TEXT, "--limit", Kind.COUNT, "--status", Kind.TEXT,
+                "--project", Kind.TEXT, "--json", Kind.FLAG), 0, 0);
+    }
+
+    @Override
+    public void applyQuick(Match m) {
+        limit = m.count("--limit");
+        status = m.text("--status");
+        project = m.text("--project");
+        json = m.flag("--json");
+    }
 
     @Override
     protected int execute() {

@@ -1,6 +1,9 @@
 package dev.agentctl.cli.run;
 
 import dev.agentctl.base.Io;
+import dev.agentctl.cli.QuickArgs.Kind;
+import dev.agentctl.cli.QuickArgs.Match;
+import java.util.Map;
 import dev.agentctl.base.Durations;
 import dev.agentctl.workspace.Config;
 import picocli.CommandLine.Option;
@@ -21,6 +24,20 @@ public final class RunOptions {
 
     @Option(names = "--no-tmux", description = "Run the supervisor as a detached process; its output goes to the run's pane.log.")
     boolean noTmux;
+
+    /** The options above, for the quick path of the commands that mix them in. */
+    static final Map<String, Kind> QUICK_OPTIONS = Map.of("--profile", Kind.TEXT, "--title", Kind.TEXT,
+            "--prompt-file", Kind.TEXT, "--timeout", Kind.TEXT, "--no-tmux", Kind.FLAG);
+
+    static RunOptions fromQuick(Match m) {
+        RunOptions o = new RunOptions();
+        o.profile = m.text("--profile");
+        o.title = m.text("--title");
+        o.promptFile = m.text("--prompt-file");
+        o.timeout = m.text("--timeout");
+        o.noTmux = m.flag("--no-tmux");
+        return o;
+    }
 
     /** Seconds, or null for no deadline. */
     Long timeoutSeconds(Config config) {

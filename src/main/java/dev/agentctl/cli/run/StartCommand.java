@@ -1,6 +1,11 @@
 package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
+import dev.agentctl.cli.QuickArgs.Kind;
+import dev.agentctl.cli.QuickArgs.Match;
+import dev.agentctl.cli.QuickArgs.Shape;
+import dev.agentctl.cli.QuickCommand;
+import java.util.Map;
 import dev.agentctl.lifecycle.RunRequest;
 import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.workspace.Config;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  echo 'Fix the failing test in parser.py' | agentctl start --project myapp --title fix-parser",
                 "  id=$(agentctl start --project . --profile deep --prompt-file task.md --timeout 30m)",
                 "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done"})
-public final class StartCommand extends BaseCommand {
+public final class StartCommand extends BaseCommand implements QuickCommand {
     @Mixin
     RunOptions run;
 
@@ -33,6 +38,24 @@ public final class StartCommand extends BaseCommand {
 
     @Option(names = "--tmux-session", paramLabel = "S", description = "tmux session for the run's pane (default: config tmux_session, else the current one, else 'ai').")
     String tmuxSession;
+
+    @Override
+    public Shape quickShape() {
+        Map<String, Kind> options = new java.util.HashMap<>(RunOptions.QUICK_OPTIONS);
+        options.putAll(Map.of("--home", Kind.TEXT, "--project", Kind.TEXT, "--model", Kind.TEXT, "--sandbox", Kind.TEXT,
+                "--run-id", Kind.TEXT, "--tmux-session", Kind.TEXT));
+        return new Shape(options, 0, 0);
+    }
+
+    @Override
+    public void applyQuick(Match m) {
+        run = RunOptions.fromQuick(m); // the mixin picocli would make
+        project = m.text("--project");
+        model = m.text("--model");
+        sandbox = m.text("--sandbox");
+        runId = m.text("--run-id");
+        tmuxSession = m.text("--tmux-session");
+    }
 
     @Override
     protected int execute() {

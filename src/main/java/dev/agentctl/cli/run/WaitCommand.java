@@ -3,6 +3,11 @@ package dev.agentctl.cli.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.agentctl.cli.BaseCommand;
+import dev.agentctl.cli.QuickArgs.Kind;
+import dev.agentctl.cli.QuickArgs.Match;
+import dev.agentctl.cli.QuickArgs.Shape;
+import dev.agentctl.cli.QuickCommand;
+import java.util.Map;
 import dev.agentctl.cli.ExitCodes;
 import dev.agentctl.base.Durations;
 import dev.agentctl.run.Outcome;
@@ -19,7 +24,7 @@ import picocli.CommandLine.Parameters;
         "Driven by file-system events: returns the moment a run is finalized. Meant to run in the background."},
         footer = {"", "Examples:", "  agentctl wait 20260215-143022-ab12cd &", "  agentctl wait A B C --timeout 30m",
                 "  agentctl wait A B --any --exit-status"})
-public final class WaitCommand extends BaseCommand {
+public final class WaitCommand extends BaseCommand implements QuickCommand {
     @Parameters(arity = "1..*", paramLabel = "RUN_ID")
     List<String> runIds;
 
@@ -31,6 +36,20 @@ public final class WaitCommand extends BaseCommand {
 
     @Option(names = "--exit-status", description = "Exit 3 when a finished run did not succeed.")
     boolean exitStatus;
+
+    @Override
+    public Shape quickShape() {
+        return new Shape(Map.of("--home", Kind.TEXT, "--timeout", Kind.TEXT, "--any", Kind.FLAG,
+                "--exit-status", Kind.FLAG), 1, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public void applyQuick(Match m) {
+        runIds = new java.util.ArrayList<>(m.positionals());
+        timeout = m.text("--timeout");
+        any = m.flag("--any");
+        exitStatus = m.flag("--exit-status");
+    }
 
     @Override
     protected int execute() {
