@@ -42,15 +42,24 @@ public final class CommandRegistry {
 
     /** The first argument that is not a global option (or its value), or null. */
     public static String commandNameIn(String[] args) {
+        int i = commandIndexIn(args);
+        return i < 0 ? null : args[i];
+    }
+
+    /**
+     * Where the command name stands: the first argument that is not an option or --home's value, or -1.
+     * bin/agentctl scans the same way to pick a class-data archive before Java starts (CommandScanTest).
+     */
+    static int commandIndexIn(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--home")) {
                 i++;
             } else if (!a.startsWith("-")) {
-                return a;
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     public static void addSubcommands(CommandLine cli, String wanted, Io io) {

@@ -29,16 +29,12 @@ public final class QuickPath {
                 return ExitCodes.OK;
             };
         }
-        String globalHome = null;
-        int i = 0;
-        while (i < args.length && !QuickArgs.plain(args[i])) {
-            if (!args[i].equals("--home") || globalHome != null || i + 1 >= args.length || !QuickArgs.plain(args[i + 1])) {
-                return null;
-            }
-            globalHome = args[i + 1];
-            i += 2;
+        int i = CommandRegistry.commandIndexIn(args);
+        // Before the name: nothing, or one plain --home value; anything else is picocli's to read.
+        if (i < 0 || i != 0 && (i != 2 || !args[0].equals("--home") || !QuickArgs.plain(args[1])) || !QuickArgs.plain(args[i])) {
+            return null;
         }
-        if (i >= args.length) return null;
+        String globalHome = i == 2 ? args[1] : null;
         String name = args[i];
         BaseCommand command = CommandRegistry.create(name);
         // picocli refuses an option value that names the subcommand ("--home show show X").
