@@ -55,7 +55,16 @@ public final class Supervisor {
     public int run(String runId) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         runDir = dir;
-        Map<String, String> env = CallerEnvironment.readAndDelete(dir);
+        Map<String, String> env;
+        try {
+            env = CallerEnvironment.readAndDelete(dir);
+        } catch (IOException | RuntimeException e) {
+            // A supervisor that cannot start fails the run at once (the finalizer deletes env.json),
+            // rather than leaving it queued until someone reconciles.
+            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "the supervisor could not start: " + e.getMessage());
+            if (done != null) pane.result(done);
+            return 1;
+        }
         ProcessIdentity self = ProcessIdentity.current();
         RunMeta meta = store.update(runId, m -> {
             if (!RunStatus.QUEUED.equals(m.status())) return false;

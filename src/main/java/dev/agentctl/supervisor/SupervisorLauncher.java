@@ -53,7 +53,8 @@ public final class SupervisorLauncher {
 
     public static List<String> superviseArgv(Map<String, String> env, Path home, String runId) {
         List<String> argv = selfArgv(env);
-        argv.addAll(List.of("--home", home.toString(), "supervise", runId));
+        // "--": nothing in the id can be read as an option, whatever it holds.
+        argv.addAll(List.of("--home", home.toString(), "supervise", "--", runId));
         return argv;
     }
 

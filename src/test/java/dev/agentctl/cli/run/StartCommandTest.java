@@ -77,6 +77,14 @@ class StartCommandTest {
         assertRefused(start("p", "--sandbox", "yolo"), "--sandbox");
     }
 
+    /** An id starting with '-' would be read as an option by the supervisor: a run that never starts. */
+    @Test
+    void refusesARunIdThatDoesNotStartWithALetterOrDigit() throws Exception {
+        assertRefused(start("p", "--run-id", "-x"), "bad run id");
+        assertRefused(start("p", "--run-id=-x"), "bad run id");
+        assertRefused(start("p", "--run-id", "_x"), "bad run id");
+    }
+
     @Test
     void refusesAPromptOverTenMiB() throws Exception {
         Path big = tmp.resolve("big.md");
