@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentctl.cli.AgentctlException;
+import dev.agentctl.cli.ExitCodes;
 import dev.agentctl.proc.CapturedProcess;
 import dev.agentctl.proc.ProcessRunner;
 import dev.agentctl.store.Json;
@@ -78,7 +79,7 @@ final class DemoCli {
         // wait's own --timeout ends it first; the extra minute only guards against a wedged child. Not through
         // the gate: wait creates nothing, and cleanup stops it like every process of the demo.
         ProcessRunner.Result r = run(timeout.plusMinutes(1), false, args.toArray(String[]::new));
-        if (r.exitCode() != 0 && r.exitCode() != 1) { // 1: wait timed out, and still printed every run
+        if (r.exitCode() != 0 && r.exitCode() != ExitCodes.WAIT_TIMED_OUT) { // timed out, and still printed every run
             throw AgentctlException.failed("agentctl wait failed (exit " + r.exitCode() + "): " + firstLine(r.stderr()));
         }
         List<JsonObject> metas = new ArrayList<>();

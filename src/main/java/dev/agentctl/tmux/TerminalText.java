@@ -34,6 +34,14 @@ public final class TerminalText {
         return cap(strip(s), maxChars);
     }
 
+    /**
+     * A value inside a line-oriented format (a table cell, a tab-separated field, a log line, a
+     * quoted value in an error): {@link #oneLine} without a length cap. {@code null} gives "".
+     */
+    public static String field(String s) {
+        return s == null ? "" : strip(s);
+    }
+
     private static String strip(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;

@@ -67,6 +67,33 @@ class ExitCodesTest {
     }
 
     @Test
+    void waitOnSeveralIdsPrintsAnArrayEvenWhenTheyRepeat() {
+        RunFixtures.write(home, "r3", "2026-01-01T00:00:00Z", "finished", "succeeded", "p");
+        CliRun r = CliRun.run(home, "wait", "r3", "r3");
+        assertEquals(0, r.exit, r.toString());
+        var arr = com.google.gson.JsonParser.parseString(r.out).getAsJsonArray();
+        assertEquals(2, arr.size());
+    }
+
+    @Test
+    void anAbsurdDurationIsAUsageErrorNotAnInternalOne() {
+        RunFixtures.write(home, "r4", "2026-01-01T00:00:00Z", "running", null, "p");
+        CliRun r = CliRun.run(home, "wait", "r4", "--timeout", "999999999m");
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.contains("too long"), r.err);
+    }
+
+    @Test
+    void aWaitThatTimesOutExitsWithItsOwnCode() {
+        RunFixtures.write(home, "r5", "2026-01-01T00:00:00Z", "queued", null, "p");
+        dev.agentctl.run.RunStore store = new dev.agentctl.run.RunStore(new dev.agentctl.workspace.Workspace(home));
+        store.update("r5", m -> { m.put("created_at", dev.agentctl.run.RunMeta.now()); return true; });
+        CliRun r = CliRun.run(home, "wait", "r5", "--timeout", "1");
+        assertEquals(4, r.exit, r.toString());
+        assertTrue(r.out.contains("\"wait_timed_out\": true"), r.out);
+    }
+
+    @Test
     void projectErrors() throws Exception {
         assertUsage(CliRun.run(home, "add-project", "bad/name", home.toString()), "bad project name");
         assertUsage(CliRun.run(home, "add-project", "p", home.resolve("missing").toString()), "does not exist");

@@ -3,6 +3,7 @@ package dev.agentctl.cli.run;
 import com.google.gson.JsonArray;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
+import dev.agentctl.tmux.TerminalText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,10 @@ final class RunTable {
     void printTabSeparated(List<RunMeta> runs) {
         StringBuilder text = new StringBuilder(runs.size() * 160);
         for (RunMeta m : runs) {
-            text.append(m.runId()).append('\t').append(m.status()).append("\tproj=").append(dash(m.project()))
+            text.append(cell(m.runId())).append('\t').append(cell(m.status())).append("\tproj=").append(dash(m.project()))
                     .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
-                    .append("\texit=").append(m.exitCode()).append("\tparent=").append(orEmpty(m.str("parent_run_id")))
-                    .append('\t').append(oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome())).append(NL);
+                    .append("\texit=").append(m.exitCode()).append("\tparent=").append(cell(m.str("parent_run_id")))
+                    .append('\t').append(cell(m.title())).append("\toutcome=").append(cell(m.outcome())).append(NL);
         }
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
@@ -48,8 +49,8 @@ final class RunTable {
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
-            rows.add(new String[] {m.runId(), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
-                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), oneLine(m.title())});
+            rows.add(new String[] {cell(m.runId()), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
+                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), cell(m.title())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -68,20 +69,11 @@ final class RunTable {
     }
 
     private static String dash(String s) {
-        return s == null ? "-" : s;
+        return s == null ? "-" : cell(s);
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** Titles may hold tabs, newlines and other control characters; one row must stay one line. */
-    static String oneLine(String s) {
-        if (s == null) return "";
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] < 0x20 || c[i] == 0x7f) c[i] = ' '; // what [\t\r\n\p{Cntrl}] matches
-        }
-        return new String(c);
+    /** Every value may hold tabs, newlines or escapes (a project directory's name, a title): one row stays one line. */
+    private static String cell(String s) {
+        return TerminalText.field(s);
     }
 }
