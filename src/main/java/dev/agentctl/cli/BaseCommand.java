@@ -4,6 +4,7 @@ import dev.agentctl.Main;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.supervisor.Reconciler;
+import dev.agentctl.tmux.TerminalText;
 import dev.agentctl.supervisor.RunFinalizer;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.ConfigStore;
@@ -57,7 +58,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Reconciler reconciler() {
-        return new Reconciler(runs(), this::finalizer);
+        return new Reconciler(runs(), this::finalizer, this::warn);
     }
 
     protected RunFinalizer finalizer() {
@@ -65,7 +66,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Notifier notifier() {
-        return new Notifier(workspace(), config(), problem -> io().err().println("agentctl: warning: " + problem));
+        return new Notifier(workspace(), config(), this::warn);
+    }
+
+    /** One line on stderr; warnings quote paths and ids, so they follow the safe-text rule too. */
+    protected void warn(String warning) {
+        io().err().println("agentctl: warning: " + TerminalText.field(warning));
     }
 
     @Override

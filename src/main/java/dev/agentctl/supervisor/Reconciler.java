@@ -1,5 +1,6 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +24,18 @@ public final class Reconciler {
 
     private final RunStore store;
     private final Supplier<RunFinalizer> finalizer;
+    private final Consumer<String> warn;
+    private boolean warned;
 
     public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer) {
+        this(store, finalizer, w -> {});
+    }
+
+    /** {@code warn} hears, once, that a lost run could not be recorded (a read-only workspace). */
+    public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer, Consumer<String> warn) {
         this.store = store;
         this.finalizer = finalizer;
+        this.warn = warn;
     }
 
     /** Why the run counts as lost, or null while it is finished or alive. */
@@ -54,8 +64,17 @@ public final class Reconciler {
             // No supervisor is left to stop codex gracefully: an orphan must not keep working.
             codex.handle().ifPresent(ProcessKiller::killNow);
         }
-        RunMeta done = finalizer.get().finishWithout(m.runId(), RunStatus.LOST, reason);
-        return done != null ? done : store.read(m.runId());
+        try {
+            RunMeta done = finalizer.get().finishWithout(m.runId(), RunStatus.LOST, reason);
+            return done != null ? done : store.read(m.runId());
+        } catch (AgentctlException e) {
+            // Readers (list, show, wait) still answer: the run is lost whether or not that can be written.
+            if (!warned) warn.accept("cannot record lost runs (" + e.getMessage() + "); showing them as lost anyway");
+            warned = true;
+            RunMeta shown = m.copy();
+            shown.put("status", RunStatus.FINISHED).put("outcome", RunStatus.LOST).put("error", reason);
+            return shown;
+        }
     }
 
     public List<RunMeta> reconcileAll(List<RunMeta> metas) {

@@ -34,7 +34,7 @@ public final class ListCommand extends BaseCommand {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
         RunQuery query = new RunQuery(status, project, limit);
-        Consumer<String> warn = warning -> io().err().println("agentctl: warning: " + warning);
+        Consumer<String> warn = this::warn;
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, so it reads them all.
         List<RunMeta> all = json ? RunQuery.readAll(runs(), warn) : new RunIndex(runs(), RunTable.FIELDS).runs(warn);

@@ -2,6 +2,7 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunQuery;
 import dev.agentctl.run.RunStatus;
 import picocli.CommandLine.Command;
 
@@ -10,10 +11,12 @@ import picocli.CommandLine.Command;
 public final class ReconcileCommand extends BaseCommand {
     @Override
     protected int execute() {
-        for (String id : runs().ids()) {
-            RunMeta m = runs().readQuietly(id);
-            if (m == null || m.isFinished()) continue;
-            RunMeta now = reconciler().reconcile(m);
+        var reconciler = reconciler();
+        // Unreadable or inconsistent metas are skipped with a warning, never acted on.
+        for (RunMeta m : RunQuery.readAll(runs(), this::warn)) {
+            if (m.isFinished()) continue;
+            String id = m.runId();
+            RunMeta now = reconciler.reconcile(m);
             if (now.isFinished() && RunStatus.LOST.equals(now.outcome())) {
                 io().out().println(id + ": " + m.status() + " -> lost (" + now.str("error") + ")");
             }
