@@ -99,6 +99,26 @@ public final class RunStore {
     }
 
     /**
+     * A final meta written in two steps (callers hold the run lock): everything that can fail fails
+     * in prepare; the caller acts on the write's success (a notification), then commits (a rename).
+     */
+    public AtomicFiles.Pending prepareWrite(RunMeta meta) {
+        try {
+            return Json.prepareAtomically(metaFile(meta.runId()), meta.json());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void commit(RunMeta meta, AtomicFiles.Pending pending) {
+        try {
+            pending.commit();
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Re-reads meta under the run lock, lets the change decide (return false to leave it untouched),
      * and writes it. Every finalization goes through here, which makes it happen exactly once.
      * Returns the meta as written, or null when the change declined.

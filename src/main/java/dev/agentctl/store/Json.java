@@ -108,6 +108,11 @@ public final class Json {
         AtomicFiles.write(file, (pretty(e) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@link #writeAtomically} in two steps: see {@link AtomicFiles#prepare}. */
+    public static AtomicFiles.Pending prepareAtomically(Path file, JsonElement e) throws IOException {
+        return AtomicFiles.prepare(file, (pretty(e) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     public static String string(JsonObject o, String key) {
         JsonElement e = o == null ? null : o.get(key);
         return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();

@@ -4,6 +4,7 @@ import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
 import dev.agentctl.run.RunStore;
+import dev.agentctl.store.AtomicFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -36,9 +37,14 @@ public final class RunFinalizer {
                 long ms = Duration.between(Instant.parse(from), Instant.parse(ended)).toMillis();
                 m.put("duration_s", Math.round(ms / 100.0) / 10.0);
             }
-            // All under the run lock: exactly one notification per run.
-            notifier.recordFinished(m);
-            store.write(m);
+            // All under the run lock: exactly one notification per run, and only for a meta that is
+            // on disk (a full disk or read-only workspace fails in prepare, before anything is told).
+            try (AtomicFiles.Pending pending = store.prepareWrite(m)) {
+                notifier.recordFinished(m);
+                store.commit(m, pending);
+            } catch (java.io.IOException e) {
+                // discarding the temporary file failed: harmless, it is hidden and replaced next time
+            }
             forgetCallerEnvironment(runId);
             notifier.announceFinished(m);
             return m;

@@ -39,6 +39,7 @@ public final class RunStarter {
         // Settings the supervisor reads later are checked now, while the user is there to see the error.
         config.stallAfterSeconds();
         config.stallAction();
+        config.resultMaxChars();
         config.paneLingerSeconds();
         boolean detached = useDetached(req.noTmux());
         String model = req.model() != null ? req.model() : req.profile().model();

@@ -180,6 +180,7 @@ public final class Supervisor {
         String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
             RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
+            RunOutcome.capTexts(m, config.resultMaxChars());
             m.put("git_diff_stat", diff);
             if (usage != null) m.put("usage", usage);
             if (threadId != null) m.put("thread_id", threadId);

@@ -84,6 +84,22 @@ public final class Config {
         return Durations.parseSeconds(s, "config.json pane_linger");
     }
 
+    /**
+     * Longest summary, notes, follow-up prompt or raw final message kept in meta.json, in characters:
+     * a result larger than this is cut with a note rather than exhausting the supervisor's memory.
+     */
+    public int resultMaxChars() {
+        JsonElement e = user.get("result_max_chars");
+        if (e == null || e.isJsonNull()) return 1024 * 1024;
+        try {
+            long n = e.getAsLong();
+            if (n >= 1000 && n <= 64L * 1024 * 1024) return (int) n;
+        } catch (RuntimeException ignored) {
+            // named below
+        }
+        throw AgentctlException.usage("config.json: result_max_chars must be a number from 1000 to 67108864, not " + e);
+    }
+
     public String stallAction() {
         String s = blankToNull(str("stall_action"));
         if (s == null) return "notify";
