@@ -16,7 +16,7 @@ final class MetaShape {
             "error", "kill_reason", "launcher", "tmux_session", "pane_id", "base_commit", "start_tree", "model",
             "sandbox", "reasoning_effort", "last_event_at", "git_diff_stat");
     private static final List<String> NUMBERS = List.of("supervisor_pid", "supervisor_started_at_ms", "codex_pid",
-            "codex_started_at_ms", "exit_code", "timeout_s", "duration_s");
+            "codex_started_at_ms", "launch_pid", "launch_started_at_ms", "exit_code", "timeout_s", "duration_s");
     private static final List<String> BOOLEANS = List.of("goal_met", "stalled");
 
     private MetaShape() {}

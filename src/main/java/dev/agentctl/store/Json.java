@@ -53,6 +53,22 @@ public final class Json {
         return out.toString();
     }
 
+    /**
+     * Prints an array as {@link #pretty} would, one element at a time: the elements need not all be in
+     * memory at once (list --json over runs with megabyte summaries).
+     */
+    public static void printPrettyArray(java.io.Writer out, Iterable<JsonElement> elements) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setFormattingStyle(FormattingStyle.PRETTY);
+        w.setHtmlSafe(false);
+        w.setSerializeNulls(true);
+        w.setStrictness(Strictness.LENIENT);
+        w.beginArray();
+        for (JsonElement e : elements) write(w, e);
+        w.endArray();
+        w.flush();
+    }
+
     /** As Gson's own JsonElement adapter writes a tree. */
     private static void write(JsonWriter w, JsonElement e) throws IOException {
         if (e == null || e.isJsonNull()) {

@@ -21,6 +21,11 @@ import java.util.function.Supplier;
 public final class Reconciler {
     /** How long a queued run may wait for its supervisor to start before it counts as lost. */
     public static final Duration QUEUED_GRACE = Duration.ofSeconds(60);
+    /**
+     * How long past a run's deadline its living supervisor has to end it before others do: the
+     * supervisor needs under 10 s (its stop grace periods), so only a stopped or starved one misses this.
+     */
+    public static final Duration DEADLINE_GRACE = Duration.ofSeconds(20);
 
     private final RunStore store;
     private final Supplier<RunFinalizer> finalizer;
@@ -45,6 +50,12 @@ public final class Reconciler {
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
         }
+        ProcessIdentity launched = ProcessIdentity.of(m.num("launch_pid"), m.num("launch_started_at_ms"));
+        if (launched != null && !launched.isAlive()) {
+            // The process start launched (the supervisor-to-be) ended without taking the run: no need
+            // to wait out the grace period, with the caller's environment still on disk.
+            return "supervisor never started (its process, pid " + launched.pid() + ", exited)";
+        }
         if (RunStatus.QUEUED.equals(m.status()) && m.createdAt() != null) {
             try {
                 if (Instant.parse(m.createdAt()).plus(QUEUED_GRACE).isAfter(now)) return null;
@@ -55,24 +66,47 @@ public final class Reconciler {
         return "supervisor never started";
     }
 
-    /** Returns the meta as it now is: finalized as lost when its supervisor is gone. */
-    public RunMeta reconcile(RunMeta m) {
-        String reason = lostReason(m, Instant.now());
-        if (reason == null) return m;
-        ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
-        if (codex != null) {
-            // No supervisor is left to stop codex gracefully: an orphan must not keep working.
-            codex.handle().ifPresent(ProcessKiller::killNow);
-        }
+    /**
+     * Why a run whose supervisor lives must be ended anyway: its deadline passed more than
+     * {@link #DEADLINE_GRACE} ago, so the supervisor is not acting (frozen by SIGSTOP, or starved).
+     */
+    public static String overdueReason(RunMeta m, Instant now) {
+        Long timeoutS = m.num("timeout_s");
+        String startedAt = m.str("started_at");
+        if (m.isFinished() || timeoutS == null || startedAt == null) return null;
         try {
-            RunMeta done = finalizer.get().finishWithout(m.runId(), RunStatus.LOST, reason);
+            Instant due = Instant.parse(startedAt).plusSeconds(timeoutS).plus(DEADLINE_GRACE);
+            return now.isAfter(due) ? "deadline of " + timeoutS + "s reached; the supervisor did not act on it (stopped or frozen)" : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Returns the meta as it now is: finalized as lost when its supervisor is gone, timed out when overdue. */
+    public RunMeta reconcile(RunMeta m) {
+        Instant now = Instant.now();
+        String reason = lostReason(m, now);
+        String outcome = RunStatus.LOST;
+        if (reason == null) {
+            reason = overdueReason(m, now);
+            if (reason == null) return m;
+            outcome = RunStatus.TIMED_OUT;
+            // A stopped supervisor would never act, and would find codex gone if continued: end it.
+            ProcessIdentity supervisor = ProcessIdentity.of(m.num("supervisor_pid"), m.num("supervisor_started_at_ms"));
+            if (supervisor != null) supervisor.handle().ifPresent(ProcessHandle::destroyForcibly);
+        }
+        ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
+        // No supervisor is left to stop codex gracefully: an orphan (and all it started) must not keep working.
+        ProcessKiller.killNow(codex == null ? null : codex.handle().orElse(null), m.runId());
+        try {
+            RunMeta done = finalizer.get().finishWithout(m.runId(), outcome, reason);
             return done != null ? done : store.read(m.runId());
         } catch (AgentctlException e) {
             // Readers (list, show, wait) still answer: the run is lost whether or not that can be written.
-            if (!warned) warn.accept("cannot record lost runs (" + e.getMessage() + "); showing them as lost anyway");
+            if (!warned) warn.accept("cannot record lost runs (" + e.getMessage() + "); showing them as ended anyway");
             warned = true;
             RunMeta shown = m.copy();
-            shown.put("status", RunStatus.FINISHED).put("outcome", RunStatus.LOST).put("error", reason);
+            shown.put("status", RunStatus.FINISHED).put("outcome", outcome).put("error", reason);
             return shown;
         }
     }

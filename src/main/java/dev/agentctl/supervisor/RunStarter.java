@@ -6,6 +6,7 @@ import dev.agentctl.cli.Io;
 import dev.agentctl.codex.CodexCommand;
 import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.proc.Executables;
+import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStatus;
@@ -55,20 +56,39 @@ public final class RunStarter {
             String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
             store.write(queuedMeta(req, runId, model, sandbox, argv, detached ? "detached" : "tmux", session));
             List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
+            Long launched;
             if (detached) {
-                SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env());
+                launched = SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env()).pid();
             } else {
                 // Inside tmux on the same server, split the caller's window; otherwise the session decides.
                 String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
-                SupervisorLauncher.inTmux(new Tmux(config.tmuxSocket()), session, callerPane, req.project().dir(), supervise,
+                Tmux tmux = new Tmux(config.tmuxSocket());
+                String pane = SupervisorLauncher.inTmux(tmux, session, callerPane, req.project().dir(), supervise,
                         runId + " " + (req.title() == null ? "" : req.title()));
+                launched = tmux.panePid(pane);
             }
+            recordLaunch(runId, launched);
             return runId;
         } catch (IOException | RuntimeException e) {
             store.deleteQuietly(runId);
             if (e instanceof AgentctlException ae) throw ae;
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The process that is to become the supervisor (the same pid through env, the launcher script and
+     * java), so a run whose supervisor dies before taking it is known lost at once, not after the
+     * queued grace period, and its env.json does not outlive it. Not found: it already ended.
+     */
+    private void recordLaunch(String runId, Long pid) {
+        ProcessIdentity id = pid == null ? null : ProcessHandle.of(pid).map(ProcessIdentity::of).orElse(null);
+        store.update(runId, m -> {
+            if (!RunStatus.QUEUED.equals(m.status())) return false;
+            m.put("launch_pid", id == null ? Long.valueOf(-1) : Long.valueOf(id.pid()))
+                    .put("launch_started_at_ms", id == null ? 0L : id.startedAtMillis());
+            return true;
+        });
     }
 
     private boolean useDetached(boolean noTmux) {

@@ -42,6 +42,9 @@ public final class Supervisor {
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
     private volatile Path runDir;
+    private volatile String runId;
+    /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
+    private volatile boolean runDirGone;
 
     public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out) {
         this.store = store;
@@ -55,6 +58,7 @@ public final class Supervisor {
     public int run(String runId) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         runDir = dir;
+        this.runId = runId;
         Map<String, String> env;
         try {
             env = CallerEnvironment.readAndDelete(dir);
@@ -83,8 +87,7 @@ public final class Supervisor {
             return supervise(runId, meta, env == null ? System.getenv() : env);
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
-            CodexRun c = codex;
-            if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
+            stopCodex();
             RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "supervisor error: " + e);
             if (done != null) pane.result(done);
             throw e;
@@ -121,6 +124,11 @@ public final class Supervisor {
         });
         watchUntilExit(runId, dir, started, meta.num("timeout_s"));
         codex.awaitEvents(10_000);
+        if (runDirGone) {
+            // Deleted under us: finishing would recreate it. The run is gone; so is its codex.
+            pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
+            return 1;
+        }
         RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
         if (done != null) pane.result(done);
         pane.linger(config.paneLingerSeconds());
@@ -135,6 +143,14 @@ public final class Supervisor {
         long stallNanos = TimeUnit.SECONDS.toNanos(config.stallAfterSeconds());
         boolean stalled = false;
         while (!codex.process().waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!runDirGone) {
+                    runDirGone = true;
+                    stop.compareAndSet(null, new StopRequest(RunStatus.LOST, "run directory deleted"));
+                    stopCodex();
+                }
+                continue;
+            }
             StopRequest request = StopRequest.readFrom(dir);
             if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
                 request = new StopRequest(RunStatus.TIMED_OUT, "deadline of " + timeoutS + "s reached");
@@ -156,7 +172,7 @@ public final class Supervisor {
             }
             if (request != null && stop.compareAndSet(null, request)) {
                 pane.note("stopping codex: " + request.reason());
-                ProcessKiller.standard().stop(codex.process().toHandle());
+                stopCodex();
             }
         }
     }
@@ -220,8 +236,13 @@ public final class Supervisor {
                     + ("HUP".equals(signal) ? " (its pane was closed)" : ""));
         }
         stop.compareAndSet(null, request);
+        stopCodex();
+    }
+
+    /** codex, what it started, and whatever carries the run's marker though it left the tree. */
+    private void stopCodex() {
         CodexRun c = codex;
-        if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
+        if (c != null) ProcessKiller.standard().stop(c.process().toHandle(), runId);
     }
 
     private static List<String> argv(RunMeta meta) {

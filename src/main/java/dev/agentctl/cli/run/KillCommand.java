@@ -48,7 +48,7 @@ public final class KillCommand extends BaseCommand {
             RunMeta done = m;
             if (!m.isFinished()) {
                 ProcessIdentity codex = ProcessIdentity.of(m.num("codex_pid"), m.num("codex_started_at_ms"));
-                if (codex != null) codex.handle().ifPresent(ProcessKiller::killNow);
+                ProcessKiller.killNow(codex == null ? null : codex.handle().orElse(null), m.runId());
                 RunMeta f = finalizer().finishWithout(m.runId(), RunStatus.KILLED, reason);
                 done = f != null ? f : runs().read(m.runId());
             }

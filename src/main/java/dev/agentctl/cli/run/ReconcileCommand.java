@@ -3,10 +3,10 @@ package dev.agentctl.cli.run;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunQuery;
-import dev.agentctl.run.RunStatus;
+import dev.agentctl.tmux.TerminalText;
 import picocli.CommandLine.Command;
 
-@Command(name = "reconcile", description = "Check every queued or running run and mark those whose supervisor is gone as lost; print what changed.",
+@Command(name = "reconcile", description = "Check every queued or running run and mark those whose supervisor is gone as lost (and those a stopped supervisor let run past their deadline as timed_out); print what changed.",
         footer = {"", "Example:", "  agentctl reconcile"})
 public final class ReconcileCommand extends BaseCommand {
     @Override
@@ -17,8 +17,8 @@ public final class ReconcileCommand extends BaseCommand {
             if (m.isFinished()) continue;
             String id = m.runId();
             RunMeta now = reconciler.reconcile(m);
-            if (now.isFinished() && RunStatus.LOST.equals(now.outcome())) {
-                io().out().println(id + ": " + m.status() + " -> lost (" + now.str("error") + ")");
+            if (now.isFinished()) {
+                io().out().println(id + ": " + m.status() + " -> " + now.outcome() + " (" + TerminalText.field(now.str("error")) + ")");
             }
         }
         return 0;

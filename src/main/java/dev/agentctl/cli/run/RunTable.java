@@ -1,6 +1,5 @@
 package dev.agentctl.cli.run;
 
-import com.google.gson.JsonArray;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
 import dev.agentctl.tmux.TerminalText;
@@ -25,10 +24,17 @@ final class RunTable {
         this.out = out;
     }
 
-    void printJson(List<RunMeta> runs) {
-        JsonArray arr = new JsonArray();
-        runs.forEach(m -> arr.add(m.json()));
-        out.println(Json.pretty(arr));
+    /** Whole metas, read one at a time as they are printed: never all of them in memory at once. */
+    void printJson(List<RunMeta> runs, java.util.function.Function<RunMeta, RunMeta> whole) {
+        Iterable<com.google.gson.JsonElement> metas = () -> runs.stream().map(m -> (com.google.gson.JsonElement) whole.apply(m).json()).iterator();
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Json.printPrettyArray(w, metas);
+            w.write(NL);
+            w.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // One write for the whole table: a line at a time costs a system call per run.
