@@ -105,6 +105,8 @@ public final class Json {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException | IllegalStateException ex) {
+            // Gson reports running out of memory as a parse error; a file too large to read is not corrupt.
+            if (ex.getCause() instanceof OutOfMemoryError oom) throw oom;
             throw new CorruptFileException(source + " is not valid JSON");
         }
     }
