@@ -15,7 +15,6 @@ import dev.agentctl.store.AtomicFiles;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -48,7 +47,7 @@ public final class RunStarter {
         String runId = claimId(req.runId());
         Path dir = store.dir(runId);
         try {
-            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt());
             CallerEnvironment.write(dir, io.env());
             List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
                     req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),

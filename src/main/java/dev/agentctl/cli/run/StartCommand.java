@@ -46,7 +46,7 @@ public final class StartCommand extends BaseCommand {
         Project p = projects().resolve(project, io().cwd());
         String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
         Profile prof = config.profile(profileName);
-        String prompt = run.prompt(io());
+        byte[] prompt = run.prompt(io());
         String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, run.title, prompt, model, sandbox,
                 runId, timeoutS, "exec", null, null, run.noTmux, tmuxSession));
         io().out().println(id);
