@@ -97,7 +97,7 @@ public final class Supervisor {
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         Path projectDir = Paths.get(meta.str("project_dir"));
-        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir.resolve("snap.index"), pane::note);
+        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir, pane::note);
         snapshots.takeStart();
         store.update(runId, m -> {
             m.put("base_commit", snapshots.baseCommit()).put("start_tree", snapshots.startTree());
