@@ -3,9 +3,10 @@ package dev.agentctl;
 import dev.agentctl.cli.AgentctlCommand;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.CommandRegistry;
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 import dev.agentctl.base.Io;
 import dev.agentctl.cli.QuickPath;
+import dev.agentctl.base.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -20,7 +21,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, Io.system());
+        int code;
+        try {
+            code = run(args, Io.system());
+        } catch (Throwable t) { // an Error that escaped picocli: still one line, never a stack trace
+            code = onError(t, Io.system());
+        }
         System.out.flush();
         System.exit(code);
     }
@@ -31,7 +37,7 @@ public final class Main {
             // What picocli's execute does with a parsed command: call it, its result is the exit code.
             try {
                 return quick.call();
-            } catch (Exception ex) {
+            } catch (Exception | Error ex) {
                 return onError(ex, newIo);
             }
         }
@@ -43,19 +49,33 @@ public final class Main {
         cli.setParameterExceptionHandler((ex, a) -> {
             String name = ex.getCommandLine().getCommandName();
             String prefix = "agentctl".equals(name) ? "agentctl" : "agentctl " + name;
-            newIo.err().println(prefix + ": " + ex.getMessage() + " (see '" + prefix + " --help')");
+            newIo.err().println(prefix + ": " + safe(ex.getMessage()) + " (see '" + prefix + " --help')");
             return ExitCodes.USAGE;
         });
         return cli.execute(args);
     }
 
-    private static int onError(Exception ex, Io io) {
+    /**
+     * One line on stderr, whatever went wrong: messages quote user values (paths, ids, project names),
+     * so they go through the same safe-text rule as everything typed into a terminal. A resource limit
+     * (memory, stack) is a failure like any other, not a stack trace.
+     */
+    static int onError(Throwable ex, Io io) {
         if (ex instanceof AgentctlException ae) {
-            io.err().println("agentctl: " + ae.getMessage());
+            io.err().println("agentctl: " + safe(ae.getMessage()));
             return ExitCodes.of(ae.kind());
         }
-        io.err().println("agentctl: internal error: " + ex);
+        if (ex instanceof OutOfMemoryError || ex instanceof StackOverflowError) {
+            io.err().println("agentctl: out of resources: " + safe(String.valueOf(ex))
+                    + " (the input is too large for this command's memory)");
+        } else {
+            io.err().println("agentctl: internal error: " + safe(String.valueOf(ex)));
+        }
         if (io.env().get("AGENTCTL_DEBUG") != null) ex.printStackTrace(io.err());
         return ExitCodes.FAILED;
+    }
+
+    private static String safe(String message) {
+        return TerminalText.oneLine(message, 2000);
     }
 }

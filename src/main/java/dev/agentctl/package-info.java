@@ -17,3 +17,5 @@
  * </ul>
  */
 package dev.agentctl;
+
+import dev.agentctl.base.Io;

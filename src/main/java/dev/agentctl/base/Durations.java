@@ -4,6 +4,9 @@ import dev.agentctl.base.AgentctlException;
 
 /** Durations as users write them: "120" (seconds), "90s", "30m", "2h". */
 public final class Durations {
+    /** A year and a day: longer is surely a typo, and far longer overflows a clock in nanoseconds. */
+    public static final long MAX_SECONDS = 366L * 24 * 3600;
+
     private Durations() {}
 
     public static long parseSeconds(String text, String what) {
@@ -26,6 +29,9 @@ public final class Durations {
         long n = Long.parseLong(s) * unit;
         if (n <= 0) {
             throw AgentctlException.usage(what + ": duration must be positive, not '" + text + "'");
+        }
+        if (n > MAX_SECONDS) {
+            throw AgentctlException.usage(what + ": duration '" + text + "' is too long (at most 366 days, " + MAX_SECONDS + "s)");
         }
         return n;
     }

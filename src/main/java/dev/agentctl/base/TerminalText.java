@@ -34,11 +34,6 @@ public final class TerminalText {
         return cap(strip(s), maxChars);
     }
 
-    /** {@link #oneLine(String, int)} without a length cap: for table cells and line-oriented files. */
-    public static String oneLine(String s) {
-        return s == null ? "" : strip(s);
-    }
-
     /**
      * One safe line with runs of white space folded to one space and the ends trimmed, for text shown
      * as a phrase (progress lines, messages); null stays null.
@@ -52,6 +47,14 @@ public final class TerminalText {
     }
 
     private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /**
+     * A value inside a line-oriented format (a table cell, a tab-separated field, a log line, a
+     * quoted value in an error): {@link #oneLine} without a length cap. {@code null} gives "".
+     */
+    public static String field(String s) {
+        return s == null ? "" : strip(s);
+    }
 
     private static String strip(String s) {
         StringBuilder out = new StringBuilder(s.length());

@@ -1,5 +1,7 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.base.ExitCodes;
+
 import picocli.CommandLine;
 
 /** The top-level command: global options only; each subcommand is added by Main when needed. */

@@ -6,6 +6,7 @@ import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.lifecycle.Reconciler;
 import dev.agentctl.lifecycle.RunFinalizer;
+import dev.agentctl.base.TerminalText;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.ConfigStore;
 import dev.agentctl.workspace.ProjectRegistry;
@@ -65,7 +66,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Reconciler reconciler() {
-        return new Reconciler(runs(), this::finalizer);
+        return new Reconciler(runs(), this::finalizer, this::warn);
     }
 
     protected RunFinalizer finalizer() {
@@ -73,7 +74,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Notifier notifier() {
-        return new Notifier(workspace(), config(), io().env(), problem -> io().err().println("agentctl: warning: " + problem));
+        return new Notifier(workspace(), config(), io().env(), this::warn);
+    }
+
+    /** One line on stderr; warnings quote paths and ids, so they follow the safe-text rule too. */
+    protected void warn(String warning) {
+        io().err().println("agentctl: warning: " + TerminalText.field(warning));
     }
 
     @Override

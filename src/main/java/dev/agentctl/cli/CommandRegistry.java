@@ -1,5 +1,7 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.base.ExitCodes;
+
 import dev.agentctl.base.Io;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.agentctl.demo;
 
+import dev.agentctl.base.ExitCodes;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -78,7 +80,7 @@ final class DemoCli {
         // wait's own --timeout ends it first; the extra minute only guards against a wedged child. Not through
         // the gate: wait creates nothing, and cleanup stops it like every process of the demo.
         ProcessRunner.Result r = run(timeout.plusMinutes(1), false, args.toArray(String[]::new));
-        if (r.exitCode() != 0 && r.exitCode() != 1) { // 1: wait timed out, and still printed every run
+        if (r.exitCode() != 0 && r.exitCode() != ExitCodes.WAIT_TIMED_OUT) { // timed out, and still printed every run
             throw AgentctlException.failed("agentctl wait failed (exit " + r.exitCode() + "): " + firstLine(r.stderr()));
         }
         List<JsonObject> metas = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Tree snapshots of a project's working tree taken through a private index file, so that the diff between the
  * start and the end of a run covers edits, new untracked files and commits, while the user's index, stash and
- * refs stay untouched (only new objects are added to the object store).
+ * refs stay untouched; with {@link #withPrivateObjects} not even an object is added to the project.
  */
 public final class GitSnapshot {
     /** Variables that would point git at another repository, work tree or index than projectDir's. */
@@ -27,14 +27,31 @@ public final class GitSnapshot {
 
     private final Path projectDir;
     private final Duration timeout;
+    /** Where snapshot objects go instead of the project's object store; null: the project's. */
+    private final Path objectDir;
 
     public GitSnapshot(Path projectDir) {
         this(projectDir, DEFAULT_TIMEOUT);
     }
 
     public GitSnapshot(Path projectDir, Duration timeout) {
+        this(projectDir, timeout, null);
+    }
+
+    private GitSnapshot(Path projectDir, Duration timeout, Path objectDir) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
         this.timeout = timeout;
+        this.objectDir = objectDir == null ? null : objectDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The same snapshots, with every object they create (blobs of untracked files, trees) written to
+     * objectDir, which reads the project's objects as an alternate: a project with 20,000 untracked
+     * files gains no loose objects per run, and deleting objectDir removes every trace. Snapshot ids
+     * are only resolvable through this instance (or objectDir) afterwards.
+     */
+    public GitSnapshot withPrivateObjects(Path objectDir) {
+        return new GitSnapshot(projectDir, timeout, objectDir);
     }
 
     /** True when projectDir lies inside a git work tree (not a bare repo, not inside .git). */
@@ -61,7 +78,8 @@ public final class GitSnapshot {
         }
         Path index = indexFile.toAbsolutePath();
         seedIndex(index);
-        Map<String, String> env = Map.of("GIT_INDEX_FILE", index.toString());
+        Map<String, String> env = new HashMap<>(objects());
+        env.put("GIT_INDEX_FILE", index.toString());
         // A split index would make git write sharedindex files into the user's .git; keep ours self-contained.
         checked(env, "-c", "core.splitIndex=false", "add", "--all", "--", ":/");
         return checked(env, "write-tree").stdout().trim();
@@ -79,7 +97,7 @@ public final class GitSnapshot {
         }
         // Wide enough that long paths are not shortened to ".../name", with the usual 40-column graph;
         // --no-ext-diff and --no-color keep user configuration from changing the text we store.
-        return checked(null, "diff", "--stat=200,160", "--stat-graph-width=40", "--no-color", "--no-ext-diff",
+        return checked(objects(), "diff", "--stat=200,160", "--stat-graph-width=40", "--no-color", "--no-ext-diff",
                 fromTree, toTree, "--")
                 .stdout().strip();
     }
@@ -102,6 +120,20 @@ public final class GitSnapshot {
         } catch (IOException e) {
             throw AgentctlException.failed("cannot prepare snapshot index " + index + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The environment that points git at the private object directory, if any; empty otherwise. */
+    private Map<String, String> objects() {
+        if (objectDir == null) return Map.of();
+        ProcessRunner.Result r = git(null, "rev-parse", "--path-format=absolute", "--git-path", "objects");
+        if (!r.ok()) throw AgentctlException.failed("cannot find the object store of " + projectDir + ": " + firstLine(r.stderr().strip()));
+        try {
+            Files.createDirectories(objectDir);
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create " + objectDir + ": " + e.getMessage(), e);
+        }
+        return Map.of("GIT_OBJECT_DIRECTORY", objectDir.toString(),
+                "GIT_ALTERNATE_OBJECT_DIRECTORIES", projectDir.resolve(r.stdout().trim()).toString());
     }
 
     private ProcessRunner.Result checked(Map<String, String> env, String... args) {

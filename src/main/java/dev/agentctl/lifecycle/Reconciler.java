@@ -1,5 +1,6 @@
 package dev.agentctl.lifecycle;
 
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.Outcome;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,13 +21,26 @@ import java.util.function.Supplier;
 public final class Reconciler {
     /** How long a queued run may wait for its supervisor to start before it counts as lost. */
     public static final Duration QUEUED_GRACE = Duration.ofSeconds(60);
+    /**
+     * How long past a run's deadline its living supervisor has to end it before others do: the
+     * supervisor needs under 10 s (its stop grace periods), so only a stopped or starved one misses this.
+     */
+    public static final Duration DEADLINE_GRACE = Duration.ofSeconds(20);
 
     private final RunStore store;
     private final Supplier<RunFinalizer> finalizer;
+    private final Consumer<String> warn;
+    private boolean warned;
 
     public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer) {
+        this(store, finalizer, w -> {});
+    }
+
+    /** {@code warn} hears, once, that a lost run could not be recorded (a read-only workspace). */
+    public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer, Consumer<String> warn) {
         this.store = store;
         this.finalizer = finalizer;
+        this.warn = warn;
     }
 
     /** Why the run counts as lost, or null while it is finished or alive. */
@@ -34,6 +49,12 @@ public final class Reconciler {
         ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
+        }
+        ProcessIdentity launched = ProcessIdentity.of(m.num(RunMeta.LAUNCH_PID), m.num(RunMeta.LAUNCH_STARTED_AT_MS));
+        if (launched != null && !launched.isAlive()) {
+            // The process start launched (the supervisor-to-be) ended without taking the run: no need
+            // to wait out the grace period, with the caller's environment still on disk.
+            return "supervisor never started (its process, pid " + launched.pid() + ", exited)";
         }
         if (m.state() == RunState.QUEUED && m.createdAt() != null) {
             try {
@@ -45,11 +66,46 @@ public final class Reconciler {
         return "supervisor never started";
     }
 
-    /** Returns the meta as it now is: finalized as lost when its supervisor is gone. */
+    /**
+     * Why a run whose supervisor lives must be ended anyway: its deadline passed more than
+     * {@link #DEADLINE_GRACE} ago, so the supervisor is not acting (frozen by SIGSTOP, or starved).
+     */
+    public static String overdueReason(RunMeta m, Instant now) {
+        Long timeoutS = m.timeoutSeconds();
+        String startedAt = m.str(RunMeta.STARTED_AT);
+        if (m.isFinished() || timeoutS == null || startedAt == null) return null;
+        try {
+            Instant due = Instant.parse(startedAt).plusSeconds(timeoutS).plus(DEADLINE_GRACE);
+            return now.isAfter(due) ? "deadline of " + timeoutS + "s reached; the supervisor did not act on it (stopped or frozen)" : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Returns the meta as it now is: finalized as lost when its supervisor is gone, timed out when overdue. */
     public RunMeta reconcile(RunMeta m) {
-        String reason = lostReason(m, Instant.now());
-        if (reason == null) return m;
-        return finalizer.get().finishOrphaned(m, Outcome.LOST, reason);
+        Instant now = Instant.now();
+        String reason = lostReason(m, now);
+        Outcome outcome = Outcome.LOST;
+        if (reason == null) {
+            reason = overdueReason(m, now);
+            if (reason == null) return m;
+            outcome = Outcome.TIMED_OUT;
+            // A stopped supervisor would never act, and would find codex gone if continued: end it.
+            ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
+            if (supervisor != null) supervisor.handle().ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try {
+            return finalizer.get().finishOrphaned(m, outcome, reason);
+        } catch (AgentctlException e) {
+            // Readers (list, show, wait) still answer: the run is lost whether or not that can be written.
+            if (!warned) warn.accept("cannot record lost runs (" + e.getMessage() + "); showing them as ended anyway");
+            warned = true;
+            RunMeta shown = m.copy();
+            shown.setOutcome(outcome, reason);
+            shown.finish();
+            return shown;
+        }
     }
 
     public List<RunMeta> reconcileAll(List<RunMeta> metas) {

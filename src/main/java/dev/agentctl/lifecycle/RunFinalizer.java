@@ -6,6 +6,7 @@ import dev.agentctl.proc.ProcessKiller;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunStore;
+import dev.agentctl.store.AtomicFiles;
 import java.util.function.Consumer;
 
 /**
@@ -28,9 +29,14 @@ public final class RunFinalizer {
             if (m.isFinished()) return null;
             result.accept(m);
             m.finish();
-            // All under the run lock: exactly one notification per run.
-            notifier.recordFinished(m);
-            store.write(m);
+            // All under the run lock: exactly one notification per run, and only for a meta that is
+            // on disk (a full disk or read-only workspace fails in prepare, before anything is told).
+            try (AtomicFiles.Pending pending = store.prepareWrite(m)) {
+                notifier.recordFinished(m);
+                store.commit(m, pending);
+            } catch (java.io.IOException e) {
+                // discarding the temporary file failed: harmless, it is hidden and replaced next time
+            }
             forgetCallerEnvironment(runId);
             notifier.announceFinished(m);
             return m;
@@ -52,7 +58,8 @@ public final class RunFinalizer {
      */
     public RunMeta finishOrphaned(RunMeta m, Outcome outcome, String error) {
         ProcessIdentity codex = ProcessIdentity.of(m.num(RunMeta.CODEX_PID), m.num(RunMeta.CODEX_STARTED_AT_MS));
-        if (codex != null) codex.handle().ifPresent(ProcessKiller::killNow);
+        // No supervisor is left to stop codex gracefully: an orphan (and all it started) must not keep working.
+        ProcessKiller.killNow(codex == null ? null : codex.handle().orElse(null), m.runId());
         RunMeta done = finishWithout(m.runId(), outcome, error);
         return done != null ? done : store.read(m.runId());
     }

@@ -4,20 +4,23 @@ import dev.agentctl.run.RunMode;
 import dev.agentctl.workspace.Profile;
 import dev.agentctl.workspace.Project;
 
-/** Everything `start` and `resume` decided about a new run, validated, before anything is written. */
-public record RunRequest(Project project, Profile profile, String title, String prompt, String model, String sandbox,
+/**
+ * Everything `start` and `resume` decided about a new run, validated, before anything is written. The prompt
+ * is bytes: it reaches codex exactly as given, invalid UTF-8 included (never rewritten to U+FFFD).
+ */
+public record RunRequest(Project project, Profile profile, String title, byte[] prompt, String model, String sandbox,
         String runId, Long timeoutSeconds, RunMode mode, String parentRunId, String resumeThreadId, boolean noTmux,
         String tmuxSession) {
 
     /** A new codex thread; model, sandbox, run id and session may be null (the profile's, generated, configured). */
-    public static RunRequest start(Project project, Profile profile, String title, String prompt, String model,
+    public static RunRequest start(Project project, Profile profile, String title, byte[] prompt, String model,
             String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession) {
         return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, RunMode.EXEC, null,
                 null, noTmux, tmuxSession);
     }
 
     /** The parent run's thread, continued in a new run with the profile's model and sandbox. */
-    public static RunRequest resume(Project project, Profile profile, String title, String prompt, Long timeoutSeconds,
+    public static RunRequest resume(Project project, Profile profile, String title, byte[] prompt, Long timeoutSeconds,
             String parentRunId, String threadId, boolean noTmux, String tmuxSession) {
         return new RunRequest(project, profile, title, prompt, null, null, null, timeoutSeconds, RunMode.RESUME, parentRunId,
                 threadId, noTmux, tmuxSession);

@@ -6,6 +6,7 @@ import dev.agentctl.codex.CodexCommand;
 import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.proc.Executables;
+import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.NewRun;
@@ -14,7 +15,6 @@ import dev.agentctl.store.AtomicFiles;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,7 +42,7 @@ public final class RunStarter {
         String runId = claimId(req.runId());
         Path dir = store.dir(runId);
         try {
-            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt());
             CallerEnvironment.write(dir, io.env());
             List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
                     req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
@@ -52,20 +52,34 @@ public final class RunStarter {
                     req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), req.parentRunId(),
                     req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv)));
             List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
+            Long launched;
             if (detached) {
-                SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env());
+                launched = SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env()).pid();
             } else {
                 // Inside tmux on the same server, split the caller's window; otherwise the session decides.
                 String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
-                SupervisorLauncher.inTmux(new Tmux(config.tmuxSocket(), io.env()), session, callerPane, req.project().dir(), supervise,
+                Tmux tmux = new Tmux(config.tmuxSocket(), io.env());
+                String pane = SupervisorLauncher.inTmux(tmux, session, callerPane, req.project().dir(), supervise,
                         runId + " " + (req.title() == null ? "" : req.title()));
+                launched = tmux.panePid(pane);
             }
+            recordLaunch(runId, launched);
             return runId;
         } catch (IOException | RuntimeException e) {
             store.deleteQuietly(runId);
             if (e instanceof AgentctlException ae) throw ae;
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The process that is to become the supervisor (the same pid through env, the launcher script and
+     * java), so a run whose supervisor dies before taking it is known lost at once, not after the
+     * queued grace period, and its env.json does not outlive it. Not found: it already ended.
+     */
+    private void recordLaunch(String runId, Long pid) {
+        ProcessIdentity id = pid == null ? null : ProcessHandle.of(pid).map(ProcessIdentity::of).orElse(null);
+        store.update(runId, m -> m.recordLaunch(id == null ? -1 : id.pid(), id == null ? 0 : id.startedAtMillis()));
     }
 
     private boolean useDetached(boolean noTmux) {

@@ -54,7 +54,8 @@ public final class SupervisorLauncher {
 
     public static List<String> superviseArgv(Map<String, String> env, Path home, String runId) {
         List<String> argv = selfArgv(env);
-        argv.addAll(List.of("--home", home.toString(), "supervise", runId));
+        // "--": nothing in the id can be read as an option, whatever it holds.
+        argv.addAll(List.of("--home", home.toString(), "supervise", "--", runId));
         return argv;
     }
 
@@ -63,8 +64,8 @@ public final class SupervisorLauncher {
         return tmux.openPane(new PaneSpec(session, callerPane, cwd, argv, TerminalText.oneLine(title, 60)));
     }
 
-    /** Runs the supervisor in its own session (setsid when available), output to pane.log. */
-    public static void detached(List<String> argv, Path cwd, Path paneLog, Map<String, String> env) {
+    /** Runs the supervisor in its own session (setsid when available), output to pane.log; returns its process. */
+    public static ProcessHandle detached(List<String> argv, Path cwd, Path paneLog, Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
         Path setsid = Executables.find("setsid", env.get("PATH"), cwd);
         if (setsid == null) setsid = Executables.find("setsid", "/usr/bin:/bin:/usr/sbin:/sbin", cwd);
@@ -77,7 +78,7 @@ public final class SupervisorLauncher {
         pb.environment().clear();
         pb.environment().putAll(env);
         try {
-            pb.start();
+            return pb.start().toHandle();
         } catch (IOException e) {
             throw AgentctlException.failed("cannot start the supervisor: " + e.getMessage(), e);
         }

@@ -26,14 +26,28 @@ import java.util.concurrent.TimeUnit;
  * whose supervisor died is finalized as lost instead of being waited on forever.
  */
 public final class Waiter {
+    /** How often a wait without a file-system watch re-reads the runs it waits for. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+    /** Opens the watch service; a test can make it fail as an exhausted inotify limit does. */
+    interface WatchOpener {
+        WatchService open() throws IOException;
+    }
+
     private final RunStore store;
     private final Reconciler reconciler;
     private final Duration livenessInterval;
+    private final WatchOpener opener;
 
     public Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval) {
+        this(store, reconciler, livenessInterval, () -> FileSystems.getDefault().newWatchService());
+    }
+
+    Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval, WatchOpener opener) {
         this.store = store;
         this.reconciler = reconciler;
         this.livenessInterval = livenessInterval;
+        this.opener = opener;
     }
 
     /** The runs as they are when waiting ended, in the order asked, and whether time ran out. */
@@ -41,14 +55,10 @@ public final class Waiter {
 
     public Result await(List<String> ids, boolean any, Duration timeout) {
         Map<String, RunMeta> current = new LinkedHashMap<>();
-        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-            Map<WatchKey, String> keys = new HashMap<>();
-            for (String id : ids) {
-                // Watch before the first read, so a write between the two cannot be missed.
-                Path dir = store.dir(id);
-                store.read(id); // unknown id: usage error before we block
-                keys.put(dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), id);
-            }
+        Map<WatchKey, String> keys = new HashMap<>();
+        for (String id : ids) store.read(id); // unknown id: usage error before we block
+        WatchService watch = watch(ids, keys);
+        try {
             for (String id : ids) current.put(id, reconciler.reconcile(store.read(id)));
             long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
             long nextLivenessCheck = System.nanoTime() + livenessInterval.toNanos();
@@ -56,17 +66,7 @@ public final class Waiter {
                 long now = System.nanoTime();
                 if (now >= deadline) return new Result(List.copyOf(current.values()), true);
                 long waitNanos = Math.min(deadline - now, Math.max(0, nextLivenessCheck - now));
-                WatchKey key = watch.poll(waitNanos, TimeUnit.NANOSECONDS);
-                Set<String> changed = new LinkedHashSet<>();
-                while (key != null) {
-                    for (WatchEvent<?> e : key.pollEvents()) {
-                        if (e.kind() == StandardWatchEventKinds.OVERFLOW || RunStore.META.equals(String.valueOf(e.context()))) {
-                            changed.add(keys.get(key));
-                        }
-                    }
-                    key.reset();
-                    key = watch.poll();
-                }
+                Set<String> changed = watch != null ? changes(watch, keys, waitNanos) : poll(current, waitNanos);
                 for (String id : changed) {
                     RunMeta m = store.readQuietly(id);
                     if (m != null) current.put(id, m);
@@ -79,12 +79,69 @@ public final class Waiter {
                 }
             }
             return new Result(List.copyOf(current.values()), false);
-        } catch (IOException e) {
-            throw AgentctlException.failed("cannot watch runs: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(List.copyOf(current.values()), true);
+        } finally {
+            if (watch != null) {
+                try {
+                    watch.close();
+                } catch (IOException ignored) {
+                    // closing a watch we are done with
+                }
+            }
         }
+    }
+
+    /**
+     * A watch on every run's directory, registered before the first read so that a write between the
+     * two cannot be missed; null when the system will not give one (the per-user inotify limit, ~128
+     * instances, is easily reached by many background waits): then the wait polls instead of failing.
+     */
+    private WatchService watch(List<String> ids, Map<WatchKey, String> keys) {
+        WatchService watch = null;
+        try {
+            watch = opener.open();
+            for (String id : ids) {
+                keys.put(store.dir(id).register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), id);
+            }
+            return watch;
+        } catch (IOException | RuntimeException e) {
+            if (watch != null) {
+                try {
+                    watch.close();
+                } catch (IOException ignored) {
+                    // falling back to polling anyway
+                }
+            }
+            keys.clear();
+            return null;
+        }
+    }
+
+    private static Set<String> changes(WatchService watch, Map<WatchKey, String> keys, long waitNanos) throws InterruptedException {
+        Set<String> changed = new LinkedHashSet<>();
+        WatchKey key = watch.poll(waitNanos, TimeUnit.NANOSECONDS);
+        while (key != null) {
+            for (WatchEvent<?> e : key.pollEvents()) {
+                if (e.kind() == StandardWatchEventKinds.OVERFLOW || RunStore.META.equals(String.valueOf(e.context()))) {
+                    changed.add(keys.get(key));
+                }
+            }
+            key.reset();
+            key = watch.poll();
+        }
+        return changed;
+    }
+
+    /** Without a watch: sleep a short interval, then every unfinished run counts as changed. */
+    private static Set<String> poll(Map<String, RunMeta> current, long waitNanos) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(Math.min(waitNanos, POLL_INTERVAL.toNanos()));
+        Set<String> unfinished = new LinkedHashSet<>();
+        current.forEach((id, m) -> {
+            if (!m.isFinished()) unfinished.add(id);
+        });
+        return unfinished;
     }
 
     private static boolean done(Map<String, RunMeta> current, boolean any) {

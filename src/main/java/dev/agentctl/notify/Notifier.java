@@ -9,9 +9,10 @@ import dev.agentctl.tmux.Tmux;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Workspace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.agentctl.store.AtomicFiles;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
  * orchestrator's pane. The files are the record; tmux delivery is best effort.
  */
 public final class Notifier {
+    /** Longest title, summary or error a notify.jsonl record carries, in characters. */
+    static final int RECORD_TEXT_MAX = 2000;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Workspace workspace;
@@ -53,7 +56,7 @@ public final class Notifier {
     }
 
     public void stalled(RunMeta m, long quietSeconds) {
-        String text = "⏳ stalled " + m.runId() + " proj=" + m.project() + " profile=" + m.profile()
+        String text = "⏳ stalled " + field(m.runId()) + " proj=" + field(m.project()) + " profile=" + field(m.profile())
                 + " — no codex event for " + quietSeconds + "s";
         JsonObject rec = record("stalled", m);
         rec.addProperty("quiet_seconds", quietSeconds);
@@ -72,9 +75,14 @@ public final class Notifier {
         Long exit = m.exitCode();
         String icon = exit != null && exit == 0 ? (Boolean.TRUE.equals(m.goalMet()) ? "✅" : "⚠️") : "❌";
         String about = m.summary() != null && !m.summary().isBlank() ? m.summary() : m.str("error");
-        return icon + " done " + m.runId() + " proj=" + m.project() + " profile="
-                + m.profile() + " goal_met=" + m.goalMet() + " exit=" + exit + " outcome=" + m.outcome() + " — "
+        return icon + " done " + field(m.runId()) + " proj=" + field(m.project()) + " profile="
+                + field(m.profile()) + " goal_met=" + m.goalMet() + " exit=" + exit + " outcome=" + field(m.outcome()) + " — "
                 + TerminalText.oneLine(about == null ? "" : about, 400);
+    }
+
+    /** A value in a notify.log line: a project directory named with a newline must not add a line. */
+    private static String field(String s) {
+        return TerminalText.field(s);
     }
 
     private static JsonObject record(String event, RunMeta m) {
@@ -85,17 +93,32 @@ public final class Notifier {
                 "exit_code", "summary", "error", "parent_run_id", "duration_s"}) {
             if (m.json().has(k)) o.add(k, m.json().get(k));
         }
+        // A record is a pointer to the run, not a copy of it: long texts stay in meta.json.
+        for (String k : new String[] {"title", "summary", "error"}) {
+            String v = m.json().has(k) && m.json().get(k).isJsonPrimitive() ? m.json().get(k).getAsString() : null;
+            if (v != null && v.length() > RECORD_TEXT_MAX) o.addProperty(k, NotifyFiles.cut(v, RECORD_TEXT_MAX));
+        }
         return o;
     }
 
     private void append(String line, JsonObject rec) {
         try (FileLock ignored = FileLock.acquire(workspace.notifyLock())) {
-            Files.write(workspace.notifyLog(), (line + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Files.write(workspace.notifyJsonl(), (Json.compact(rec) + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            NotifyFiles.append(workspace.notifyLog(), line + "\n");
+            NotifyFiles.append(workspace.notifyJsonl(), Json.compact(rec) + "\n");
         } catch (IOException e) {
             problems.accept("cannot append to " + workspace.notifyLog() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Text and Enter typed by several processes at once would interleave into one line ("[A][B]\n\n"):
+     * a lock per target pane, across processes, makes each wake-up its own line.
+     */
+    private void typeWakeUp(Tmux tmux, String target, String text) throws IOException {
+        Path locks = workspace.locksDir();
+        Files.createDirectories(locks, PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY_DIR));
+        try (FileLock ignored = FileLock.acquire(locks.resolve(NotifyFiles.lockName("sendkeys", config.tmuxSocket(), target)))) {
+            tmux.typeLine(target, text);
         }
     }
 
@@ -114,8 +137,8 @@ public final class Notifier {
         String sendTo = config.tmuxSendkeysTarget();
         if (sendTo != null) {
             try {
-                tmux.typeLine(sendTo, wakeUp);
-            } catch (RuntimeException e) {
+                typeWakeUp(tmux, sendTo, wakeUp);
+            } catch (IOException | RuntimeException e) {
                 problems.accept("tmux send-keys to " + sendTo + " failed: " + e.getMessage());
             }
         }

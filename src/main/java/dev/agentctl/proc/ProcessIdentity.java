@@ -1,5 +1,8 @@
 package dev.agentctl.proc;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,11 +26,27 @@ public record ProcessIdentity(long pid, long startedAtMillis) {
     }
 
     public Optional<ProcessHandle> handle() {
-        return ProcessHandle.of(pid).filter(h -> h.isAlive() && startMillis(h).map(s -> s == startedAtMillis).orElse(false));
+        return ProcessHandle.of(pid).filter(h -> h.isAlive() && !isZombie(h.pid())
+                && startMillis(h).map(s -> s == startedAtMillis).orElse(false));
     }
 
     public boolean isAlive() {
         return handle().isPresent();
+    }
+
+    /**
+     * A process that has exited but was not yet reaped by its parent (state Z) still has its pid and
+     * start time; it is dead all the same, and a parent that never reaps (a container's PID 1) would
+     * otherwise keep it "alive" forever.
+     */
+    public static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int close = stat.lastIndexOf(')'); // the command name in parentheses may hold anything
+            return close >= 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc (not Linux) or the process is gone: isAlive decides
+        }
     }
 
     private static Optional<Long> startMillis(ProcessHandle h) {

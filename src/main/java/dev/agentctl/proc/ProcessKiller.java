@@ -28,26 +28,48 @@ public final class ProcessKiller {
 
     /** SIGKILL for a process and everything it started, at once: for orphans nobody can stop gracefully. */
     public static void killNow(ProcessHandle root) {
-        root.descendants().forEach(ProcessHandle::destroyForcibly);
-        root.destroyForcibly();
+        killNow(root, null);
+    }
+
+    /** {@link #killNow(ProcessHandle)}, and every process carrying the run's marker ({@link RunProcesses}). */
+    public static void killNow(ProcessHandle root, String runId) {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        collect(root, runId, all);
+        all.forEach(ProcessHandle::destroyForcibly);
     }
 
     public void stop(ProcessHandle root) {
+        stop(root, null);
+    }
+
+    /**
+     * Stops root, its descendants, and (when runId is given) every process carrying the run's marker,
+     * even those that left the tree (setsid, nohup, double forks).
+     */
+    public void stop(ProcessHandle root, String runId) {
         Set<ProcessHandle> all = new LinkedHashSet<>();
-        collect(root, all);
+        collect(root, runId, all);
         signal("INT", all);
         if (awaitAllDead(all, interruptGrace)) return;
-        collect(root, all);
+        collect(root, runId, all);
         all.forEach(ProcessHandle::destroy);
         if (awaitAllDead(all, terminateGrace)) return;
-        collect(root, all);
+        collect(root, runId, all);
         all.forEach(ProcessHandle::destroyForcibly);
         awaitAllDead(all, Duration.ofSeconds(2));
     }
 
-    private static void collect(ProcessHandle root, Set<ProcessHandle> into) {
-        if (root.isAlive()) into.add(root);
-        root.descendants().forEach(into::add);
+    private static void collect(ProcessHandle root, String runId, Set<ProcessHandle> into) {
+        if (root != null) {
+            if (root.isAlive()) into.add(root);
+            root.descendants().forEach(into::add);
+        }
+        if (runId != null) {
+            for (ProcessHandle h : RunProcesses.marked(runId)) {
+                into.add(h);
+                h.descendants().forEach(into::add);
+            }
+        }
     }
 
     private static void signal(String sig, Set<ProcessHandle> targets) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Run ids: "20260215-143022-ab12cd" (local time + random), validated before any path is built. */
 public final class RunId {
     public static final int MAX_LENGTH = 128;
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private RunId() {}
 
@@ -44,8 +44,9 @@ public final class RunId {
         if (id.length() > MAX_LENGTH) {
             throw AgentctlException.usage("run id is too long (" + id.length() + " characters; at most " + MAX_LENGTH + ")");
         }
-        if (!VALID.matcher(id).matches() || id.contains("..") || id.startsWith(".")) {
-            throw AgentctlException.usage("bad run id '" + printable(id) + "' (letters, digits, '.', '_', '-'; no '..')");
+        // A leading '-' would read as an option on the supervisor's command line; '.' would hide the directory.
+        if (!VALID.matcher(id).matches() || id.contains("..")) {
+            throw AgentctlException.usage("bad run id '" + printable(id) + "' (letters, digits, '.', '_', '-', starting with a letter or digit; no '..')");
         }
         return id;
     }

@@ -73,7 +73,8 @@ public final class RunIndex {
     }
 
     /**
-     * Every run: finished ones reduced to the index's fields, the others as their whole meta.
+     * Every run: finished ones reduced to the index's fields (whether from the index or just read),
+     * the others as their whole meta.
      * Runs whose meta.json is missing or corrupt are reported to warn and left out.
      */
     public List<RunMeta> runs(Consumer<String> warn) {
@@ -99,11 +100,17 @@ public final class RunIndex {
                 changed |= entry != null;
                 continue;
             }
-            out.add(meta);
             changed |= entry != null;
-            if (meta.isFinished() && stamp != null && id.equals(meta.runId())) {
-                kept.put(id, new Entry(stamp, reduce(meta)));
-                changed = true;
+            if (meta.isFinished()) {
+                // Only the index's fields are kept, so a thousand megabyte-sized metas are never all in memory.
+                RunMeta reduced = reduce(meta);
+                out.add(reduced);
+                if (stamp != null && id.equals(meta.runId())) {
+                    kept.put(id, new Entry(stamp, reduced));
+                    changed = true;
+                }
+            } else {
+                out.add(meta);
             }
         }
         if (changed || kept.size() != cached.size()) save(kept);

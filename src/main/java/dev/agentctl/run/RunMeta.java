@@ -52,6 +52,8 @@ public final class RunMeta {
     public static final String LAST_MESSAGE = "last_message";
     public static final String LAST_MESSAGE_RAW = "last_message_raw";
     public static final String LAST_EVENT_AT = "last_event_at";
+    public static final String LAUNCH_PID = "launch_pid";
+    public static final String LAUNCH_STARTED_AT_MS = "launch_started_at_ms";
 
     private final JsonObject json;
 
@@ -82,6 +84,13 @@ public final class RunMeta {
     }
 
     // ---- transitions --------------------------------------------------------------------------
+
+    /** The process start launched to become the supervisor (pid -1: not known); false unless still queued. */
+    public boolean recordLaunch(long pid, long startedAtMs) {
+        if (state() != RunState.QUEUED) return false;
+        put(LAUNCH_PID, pid).put(LAUNCH_STARTED_AT_MS, startedAtMs);
+        return true;
+    }
 
     /** queued → running, owned by this supervisor; false (nothing changed) unless the run was queued. */
     public boolean startRunning(long supervisorPid, long supervisorStartedAtMs, String paneId) {

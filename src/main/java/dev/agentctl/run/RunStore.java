@@ -53,9 +53,14 @@ public final class RunStore {
     public RunMeta read(String runId) {
         Path file = metaFile(runId);
         try {
+            refuseSymlink(dir(runId));
             var json = Json.readObject(file);
             if (json == null) {
                 throw AgentctlException.usage("unknown run id '" + runId + "'");
+            }
+            String problem = MetaShape.problem(runId, json);
+            if (problem != null) {
+                throw AgentctlException.failed(file + " cannot be used: " + problem);
             }
             return new RunMeta(json);
         } catch (CorruptFileException e) {
@@ -68,10 +73,19 @@ public final class RunStore {
     /** Reads meta.json or returns null when it is missing or not readable as JSON. */
     public RunMeta readQuietly(String runId) {
         try {
-            var json = Json.readObject(metaFile(runId));
-            return json == null ? null : new RunMeta(json);
-        } catch (IOException | RuntimeException e) {
+            return read(runId);
+        } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * runs/<id> must be a directory of its own: a symlink would make show or kill write meta.json
+     * and .lock wherever it points.
+     */
+    private static void refuseSymlink(Path dir) {
+        if (Files.isSymbolicLink(dir)) {
+            throw AgentctlException.failed("run directory " + dir + " is a symbolic link; refused");
         }
     }
 
@@ -79,6 +93,26 @@ public final class RunStore {
     public void write(RunMeta meta) {
         try {
             Json.writeAtomically(metaFile(meta.runId()), meta.json());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A final meta written in two steps (callers hold the run lock): everything that can fail fails
+     * in prepare; the caller acts on the write's success (a notification), then commits (a rename).
+     */
+    public AtomicFiles.Pending prepareWrite(RunMeta meta) {
+        try {
+            return Json.prepareAtomically(metaFile(meta.runId()), meta.json());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void commit(RunMeta meta, AtomicFiles.Pending pending) {
+        try {
+            pending.commit();
         } catch (IOException e) {
             throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
         }
@@ -102,6 +136,7 @@ public final class RunStore {
 
     /** Runs work while holding the run's lock (re-entrant within a thread). */
     public <T> T locked(String runId, Supplier<T> work) {
+        refuseSymlink(dir(runId));
         try (FileLock ignored = FileLock.acquire(lockFile(runId))) {
             return work.get();
         } catch (IOException e) {

@@ -37,6 +37,21 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, byte[] data, Set<PosixFilePermission> perms, boolean durable) throws IOException {
+        try (Pending p = prepare(target, data, perms, durable)) {
+            p.commit();
+        }
+    }
+
+    /**
+     * The first half of a write: the new content complete on disk under a temporary name, so that
+     * everything that can fail (a full disk, a read-only directory) has failed before the caller acts
+     * on the write's success; {@link Pending#commit} then only renames. Closing without commit removes it.
+     */
+    public static Pending prepare(Path target, byte[] data) throws IOException {
+        return prepare(target, data, null, true);
+    }
+
+    private static Pending prepare(Path target, byte[] data, Set<PosixFilePermission> perms, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -50,12 +65,33 @@ public final class AtomicFiles {
                 }
                 if (durable) ch.force(false);
             }
+            return new Pending(tmp, target);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /** A prepared write: {@link #commit} renames it into place; {@link #close} without commit discards it. */
+    public static final class Pending implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+
+        private Pending(Path tmp, Path target) {
+            this.tmp = tmp;
+            this.target = target;
+        }
+
+        public void commit() throws IOException {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
+        }
+
+        @Override
+        public void close() throws IOException {
             Files.deleteIfExists(tmp);
         }
     }

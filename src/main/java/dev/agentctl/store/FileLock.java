@@ -34,7 +34,9 @@ public final class FileLock implements AutoCloseable {
         }
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // Private whatever the umask, and never through a symlink planted where the lock file goes.
+            ch = FileChannel.open(key, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY_FILE));
             return new FileLock(threadLock, ch, ch.lock());
         } catch (IOException | RuntimeException e) {
             if (ch != null) ch.close();

@@ -53,6 +53,22 @@ public final class Json {
         return out.toString();
     }
 
+    /**
+     * Prints an array as {@link #pretty} would, one element at a time: the elements need not all be in
+     * memory at once (list --json over runs with megabyte summaries).
+     */
+    public static void printPrettyArray(java.io.Writer out, Iterable<JsonElement> elements) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setFormattingStyle(FormattingStyle.PRETTY);
+        w.setHtmlSafe(false);
+        w.setSerializeNulls(true);
+        w.setStrictness(Strictness.LENIENT);
+        w.beginArray();
+        for (JsonElement e : elements) write(w, e);
+        w.endArray();
+        w.flush();
+    }
+
     /** As Gson's own JsonElement adapter writes a tree. */
     private static void write(JsonWriter w, JsonElement e) throws IOException {
         if (e == null || e.isJsonNull()) {
@@ -89,6 +105,8 @@ public final class Json {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException | IllegalStateException ex) {
+            // Gson reports running out of memory as a parse error; a file too large to read is not corrupt.
+            if (ex.getCause() instanceof OutOfMemoryError oom) throw oom;
             throw new CorruptFileException(source + " is not valid JSON");
         }
     }
@@ -106,6 +124,11 @@ public final class Json {
 
     public static void writeAtomically(Path file, JsonElement e) throws IOException {
         AtomicFiles.write(file, (pretty(e) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #writeAtomically} in two steps: see {@link AtomicFiles#prepare}. */
+    public static AtomicFiles.Pending prepareAtomically(Path file, JsonElement e) throws IOException {
+        return AtomicFiles.prepare(file, (pretty(e) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     public static String string(JsonObject o, String key) {

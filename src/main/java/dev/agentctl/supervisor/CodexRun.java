@@ -2,6 +2,7 @@ package dev.agentctl.supervisor;
 
 import dev.agentctl.codex.CodexEvent;
 import dev.agentctl.codex.EventTracker;
+import dev.agentctl.proc.RunProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,6 +43,8 @@ final class CodexRun {
                 .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("stderr.log").toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
+        // Inherited by everything codex starts, however it detaches: kill finds them all (RunProcesses).
+        pb.environment().put(RunProcesses.MARKER_ENV, runDir.getFileName().toString());
         return new CodexRun(pb.start(), runDir.resolve("events.jsonl"), onEvent, warn);
     }
 

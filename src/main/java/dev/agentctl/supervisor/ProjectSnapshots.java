@@ -14,13 +14,16 @@ import java.util.function.Consumer;
 final class ProjectSnapshots {
     private final GitSnapshot git;
     private final Path indexFile;
+    private final Path objectDir;
     private final Consumer<String> problems;
     private String startTree;
     private String baseCommit;
 
-    ProjectSnapshots(Path projectDir, Path indexFile, Consumer<String> problems) {
-        this.git = new GitSnapshot(projectDir);
-        this.indexFile = indexFile;
+    /** Works in runDir: a private index and a private object directory, both deleted at the end. */
+    ProjectSnapshots(Path projectDir, Path runDir, Consumer<String> problems) {
+        this.indexFile = runDir.resolve("snap.index");
+        this.objectDir = runDir.resolve("snap.objects");
+        this.git = new GitSnapshot(projectDir).withPrivateObjects(objectDir);
         this.problems = problems;
     }
 
@@ -47,6 +50,11 @@ final class ProjectSnapshots {
             problems.accept("git snapshot at end failed: " + e.getMessage());
             return null;
         } finally {
+            try (var walk = Files.walk(objectDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // none was made (not a repository), or it is already gone
+            }
             try {
                 Files.deleteIfExists(indexFile);
             } catch (IOException ignored) {

@@ -51,6 +51,32 @@ final class RunOutcome {
         return o;
     }
 
+    /** Result texts a run keeps in meta.json, each cut to the configured size (see {@link #capTexts}). */
+    private static final String[] RESULT_TEXTS = {"summary", "followup_prompt", "notes", "last_message_raw"};
+
+    /**
+     * Cuts every result text longer than maxChars, saying so in the text itself: a 20 MiB summary
+     * must cost the run neither its final write nor its one notification.
+     */
+    static void capTexts(RunMeta m, int maxChars) {
+        capIn(m.json(), maxChars);
+        JsonElement last = m.json().get("last_message");
+        if (last != null && last.isJsonObject()) capIn(last.getAsJsonObject(), maxChars);
+    }
+
+    private static void capIn(JsonObject o, int maxChars) {
+        for (String k : RESULT_TEXTS) {
+            JsonElement e = o.get(k);
+            if (e == null || !e.isJsonPrimitive()) continue;
+            String v = e.getAsString();
+            if (v.length() <= maxChars) continue;
+            String note = "… [cut: " + v.length() + " characters, result_max_chars is " + maxChars + "]";
+            int end = Math.max(0, maxChars - note.length());
+            if (end > 0 && Character.isHighSurrogate(v.charAt(end - 1))) end--;
+            o.addProperty(k, v.substring(0, end) + note);
+        }
+    }
+
     /** The last few lines of stderr, one line, for error messages. */
     static String tail(String text, int maxChars) {
         if (text == null) return null;

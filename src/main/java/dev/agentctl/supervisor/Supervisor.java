@@ -47,6 +47,9 @@ public final class Supervisor {
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
     private volatile Path runDir;
+    private volatile String runId;
+    /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
+    private volatile boolean runDirGone;
 
     /** @param ownEnv this supervisor's own environment (the pane's): its TMUX_PANE, and codex's when the caller's is gone */
     public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out, Map<String, String> ownEnv) {
@@ -62,7 +65,17 @@ public final class Supervisor {
     public int run(String runId) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         runDir = dir;
-        Map<String, String> env = CallerEnvironment.readAndDelete(dir);
+        this.runId = runId;
+        Map<String, String> env;
+        try {
+            env = CallerEnvironment.readAndDelete(dir);
+        } catch (IOException | RuntimeException e) {
+            // A supervisor that cannot start fails the run at once (the finalizer deletes env.json),
+            // rather than leaving it queued until someone reconciles.
+            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "the supervisor could not start: " + e.getMessage());
+            if (done != null) pane.result(done);
+            return 1;
+        }
         ProcessIdentity self = ProcessIdentity.current();
         String paneId = ownEnv.get("TMUX_PANE");
         RunMeta meta = store.update(runId, m -> m.startRunning(self.pid(), self.startedAtMillis(), paneId));
@@ -76,8 +89,7 @@ public final class Supervisor {
             return supervise(runId, meta, env == null ? ownEnv : env);
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
-            CodexRun c = codex;
-            if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
+            stopCodex();
             RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
             if (done != null) pane.result(done);
             throw e;
@@ -87,7 +99,7 @@ public final class Supervisor {
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         Path projectDir = Paths.get(meta.projectDir());
-        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir.resolve("snap.index"), pane::note);
+        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir, pane::note);
         snapshots.takeStart();
         store.update(runId, m -> {
             m.recordStartSnapshot(snapshots.baseCommit(), snapshots.startTree());
@@ -114,6 +126,11 @@ public final class Supervisor {
         });
         watchUntilExit(runId, dir, started, meta.timeoutSeconds());
         codex.awaitEvents(10_000);
+        if (runDirGone) {
+            // Deleted under us: finishing would recreate it. The run is gone; so is its codex.
+            pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
+            return 1;
+        }
         RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
         if (done != null) pane.result(done);
         pane.linger(config.paneLingerSeconds());
@@ -128,6 +145,14 @@ public final class Supervisor {
         long stallNanos = TimeUnit.SECONDS.toNanos(config.stallAfterSeconds());
         boolean stalled = false;
         while (!codex.process().waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!runDirGone) {
+                    runDirGone = true;
+                    stop.compareAndSet(null, new StopRequest(Outcome.LOST, "run directory deleted"));
+                    stopCodex();
+                }
+                continue;
+            }
             StopRequest request = StopRequest.readFrom(dir);
             if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
                 request = new StopRequest(Outcome.TIMED_OUT, "deadline of " + timeoutS + "s reached");
@@ -149,7 +174,7 @@ public final class Supervisor {
             }
             if (request != null && stop.compareAndSet(null, request)) {
                 pane.note("stopping codex: " + request.reason());
-                ProcessKiller.standard().stop(codex.process().toHandle());
+                stopCodex();
             }
         }
     }
@@ -173,6 +198,7 @@ public final class Supervisor {
         String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
             RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
+            RunOutcome.capTexts(m, config.resultMaxChars());
             m.recordDiffStat(diff);
             m.recordProgress(threadId, usage);
         });
@@ -209,8 +235,13 @@ public final class Supervisor {
                     + ("HUP".equals(signal) ? " (its pane was closed)" : ""));
         }
         stop.compareAndSet(null, request);
+        stopCodex();
+    }
+
+    /** codex, what it started, and whatever carries the run's marker though it left the tree. */
+    private void stopCodex() {
         CodexRun c = codex;
-        if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
+        if (c != null) ProcessKiller.standard().stop(c.process().toHandle(), runId);
     }
 
     private static String readIfExists(Path p) throws IOException {

@@ -26,6 +26,7 @@ public final class Config {
     private final long stallAfterSeconds;
     private final long paneLingerSeconds;
     private final String stallAction;
+    private final int resultMaxChars;
     private final Map<String, Profile> profiles;
 
     /**
@@ -54,6 +55,7 @@ public final class Config {
         paneLingerSeconds = linger == null || linger.trim().equals("0") || linger.trim().equals("0s") ? 0
                 : Durations.parseSeconds(linger, "config.json pane_linger");
         stallAction = oneOf("stall_action", text("stall_action", defaults), "notify", "notify", "kill");
+        resultMaxChars = resultMaxChars(this.user.get("result_max_chars"));
         profiles = profilesOf(this.user);
     }
 
@@ -97,6 +99,11 @@ public final class Config {
     /** How long a finished run's pane stays open to be read (0 closes it at once). */
     public long paneLingerSeconds() { return paneLingerSeconds; }
     public String stallAction() { return stallAction; }
+    /**
+     * Longest summary, notes, follow-up prompt or raw final message kept in meta.json, in characters:
+     * a result larger than this is cut with a note rather than exhausting the supervisor's memory.
+     */
+    public int resultMaxChars() { return resultMaxChars; }
     /** Profiles from config.json; a user's profiles object replaces the default set as a whole. */
     public Map<String, Profile> profiles() { return profiles; }
 
@@ -107,6 +114,17 @@ public final class Config {
             throw AgentctlException.usage("unknown profile '" + name + "' (known: " + String.join(", ", all.keySet()) + ")");
         }
         return p;
+    }
+
+    private static int resultMaxChars(JsonElement e) {
+        if (e == null || e.isJsonNull()) return 1024 * 1024;
+        try {
+            long n = e.getAsLong();
+            if (n >= 1000 && n <= 64L * 1024 * 1024) return (int) n;
+        } catch (RuntimeException ignored) {
+            // named below
+        }
+        throw AgentctlException.usage("config.json: result_max_chars must be a number from 1000 to 67108864, not " + e);
     }
 
     /** The user's value of key, else the default; blank counts as unset. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /** The workspace directory (.ai-orch) and the paths inside it. */
@@ -46,6 +47,8 @@ public final class Workspace {
     public Path sharedLock() { return home.resolve(".lock"); }
     /** Guards appends to notify.log and notify.jsonl so lines never interleave. */
     public Path notifyLock() { return home.resolve(".notify.lock"); }
+    /** Lock files that serialize work across processes on something outside the workspace (a tmux pane). */
+    public Path locksDir() { return home.resolve("locks"); }
 
     /**
      * Creates what is missing, silently; never touches what exists. Cheap when all is in place: one
@@ -54,7 +57,10 @@ public final class Workspace {
     public Workspace ensure() {
         try {
             if (!Files.isDirectory(runsDir())) {
-                Files.createDirectories(runsDir());
+                Files.createDirectories(home);
+                // 0700 whatever the umask: run directories hold prompts and, briefly, the caller's environment.
+                Files.createDirectories(runsDir(), PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY_DIR));
+                Files.setPosixFilePermissions(runsDir(), AtomicFiles.OWNER_ONLY_DIR);
             }
             if (!Files.exists(schemaFile())) {
                 AtomicFiles.write(schemaFile(), (OutputSchema.TEXT + "\n").getBytes(StandardCharsets.UTF_8));

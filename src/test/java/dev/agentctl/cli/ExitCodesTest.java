@@ -1,5 +1,7 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.testing.RawMeta;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.agentctl.testing.CliRun;
@@ -64,6 +66,33 @@ class ExitCodesTest {
         CliRun r = CliRun.run(home, "show", "r2");
         assertEquals(0, r.exit);
         assertTrue(r.out.contains("\"run_id\": \"r2\""), r.out);
+    }
+
+    @Test
+    void waitOnSeveralIdsPrintsAnArrayEvenWhenTheyRepeat() {
+        RunFixtures.write(home, "r3", "2026-01-01T00:00:00Z", "finished", "succeeded", "p");
+        CliRun r = CliRun.run(home, "wait", "r3", "r3");
+        assertEquals(0, r.exit, r.toString());
+        var arr = com.google.gson.JsonParser.parseString(r.out).getAsJsonArray();
+        assertEquals(2, arr.size());
+    }
+
+    @Test
+    void anAbsurdDurationIsAUsageErrorNotAnInternalOne() {
+        RunFixtures.write(home, "r4", "2026-01-01T00:00:00Z", "running", null, "p");
+        CliRun r = CliRun.run(home, "wait", "r4", "--timeout", "999999999m");
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.contains("too long"), r.err);
+    }
+
+    @Test
+    void aWaitThatTimesOutExitsWithItsOwnCode() {
+        RunFixtures.write(home, "r5", "2026-01-01T00:00:00Z", "queued", null, "p");
+        dev.agentctl.run.RunStore store = new dev.agentctl.run.RunStore(new dev.agentctl.workspace.Workspace(home));
+        store.update("r5", m -> { RawMeta.of(m).put("created_at", dev.agentctl.run.RunMeta.now()); return true; });
+        CliRun r = CliRun.run(home, "wait", "r5", "--timeout", "1");
+        assertEquals(4, r.exit, r.toString());
+        assertTrue(r.out.contains("\"wait_timed_out\": true"), r.out);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentctl.base.AgentctlException;
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -29,6 +29,25 @@ class ReconcilerTest {
         assertTrue(why.contains("gone"), why);
     }
 
+    /** A supervisor killed with -9 whose parent (here: exec'd sleep) never reaps it is a zombie: lost. */
+    @Test
+    void aDeadSupervisorThatNobodyReapedIsLost() throws Exception {
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
+        try {
+            long pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().trim());
+            ProcessIdentity sup = ProcessIdentity.of(ProcessHandle.of(pid).orElseThrow());
+            RunMeta m = meta("running", "2026-01-01T00:00:00Z", sup.pid(), sup.startedAtMillis());
+            assertNull(Reconciler.lostReason(m, Instant.now()));
+            dev.agentctl.testing.Procs.await("supervisor a zombie", java.time.Duration.ofSeconds(10),
+                    () -> ProcessIdentity.isZombie(pid));
+            String why = Reconciler.lostReason(m, Instant.now());
+            assertNotNull(why, "a zombie supervisor keeps nobody's run alive");
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor();
+        }
+    }
+
     @Test
     void aQueuedRunGetsAGracePeriodForItsSupervisorToStart() {
         Instant now = Instant.parse("2026-01-01T00:01:00Z");

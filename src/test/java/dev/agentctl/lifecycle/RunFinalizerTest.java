@@ -3,8 +3,10 @@ package dev.agentctl.lifecycle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.testing.ReadOnlyDir;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.testing.RawMeta;
 import dev.agentctl.run.RunStore;
@@ -61,5 +63,32 @@ class RunFinalizerTest {
         assertNotNull(finalMeta.str("ended_at"));
         assertEquals(1, Files.readAllLines(ws.notifyLog()).size(), "exactly one notification");
         assertEquals(1, Files.readAllLines(ws.notifyJsonl()).size());
+    }
+
+    /** A meta that cannot be written is not notified; the one notification is for what meta.json finally holds. */
+    @Test
+    void aFailedFinalWriteNotifiesNothingAndTheFinalOutcomeOnce() throws Exception {
+        Workspace ws = new Workspace(home).ensure();
+        RunStore store = new RunStore(ws);
+        store.createDir("r2");
+        store.write(RawMeta.create().put("run_id", "r2").put("status", "running").put("project", "p")
+                .put("profile", "spark").put("created_at", "2026-01-01T00:00:00Z").meta());
+        store.update("r2", m -> true); // the lock file exists before the directory turns read-only
+        RunFinalizer finalizer = new RunFinalizer(store, new Notifier(ws, new Config(null), java.util.Map.of(), p -> {}));
+        try (ReadOnlyDir ro = ReadOnlyDir.of(store.dir("r2"))) {
+            for (String outcome : new String[] {"succeeded", "failed", "lost", "lost"}) {
+                assertThrows(AgentctlException.class, () -> finalizer.finish("r2", m -> RawMeta.of(m).put("outcome", outcome)));
+            }
+        }
+        assertFalse(Files.exists(ws.notifyLog()), "nothing notified for a meta that was never written");
+        assertEquals("running", store.read("r2").status());
+        RunMeta done = finalizer.finishWithout("r2", Outcome.LOST, "supervisor is gone");
+        assertEquals("lost", done.outcome());
+        List<String> lines = Files.readAllLines(ws.notifyLog());
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("outcome=lost"), lines.get(0));
+        try (var s = Files.list(store.dir("r2"))) {
+            assertEquals(0, s.filter(f -> f.getFileName().toString().contains(".tmp-")).count(), "no temp file left");
+        }
     }
 }

@@ -24,6 +24,24 @@ class ProcessIdentityTest {
         assertFalse(id.isAlive());
     }
 
+    /** A child whose parent never reaps it: `sh` forks it, then becomes `sleep`, which never calls wait. */
+    @Test
+    void anUnreapedDeadProcessIsNotAlive() throws Exception {
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
+        try {
+            long pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().trim());
+            ProcessIdentity child = ProcessIdentity.of(ProcessHandle.of(pid).orElseThrow());
+            assertTrue(child.isAlive());
+            dev.agentctl.testing.Procs.await("child exited (zombie)", java.time.Duration.ofSeconds(10),
+                    () -> ProcessIdentity.isZombie(pid));
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "still a pid: not reaped");
+            assertFalse(child.isAlive(), "a zombie is dead");
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor();
+        }
+    }
+
     @Test
     void unknownPartsMakeNoIdentity() {
         assertNull(ProcessIdentity.of(null, 5L));

@@ -1,6 +1,6 @@
 package dev.agentctl.run;
 
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,11 +27,17 @@ class RunIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "a/b", "", "..", ".hidden", "../../etc", "a b", "x;y", "a\nb", "$(touch x)"})
+    @ValueSource(strings = {"../x", "a/b", "", "..", ".hidden", "../../etc", "a b", "x;y", "a\nb", "$(touch x)", "-x", "--help", "_a", "-"})
     void refusesBadIds(String id) {
         AgentctlException e = assertThrows(AgentctlException.class, () -> RunId.validate(id));
         assertEquals(2, ExitCodes.of(e.kind()));
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "7", "a-b_c.d", "A."})
+    void acceptsIdsStartingWithALetterOrDigit(String id) {
+        assertEquals(id, RunId.validate(id));
     }
 
     @Test

@@ -51,4 +51,22 @@ class RunOutcomeTest {
         assertTrue(m.json().get("last_message").isJsonObject());
         assertEquals("done", m.summary());
     }
+
+    @Test
+    void aHugeResultIsCutWithANoteNotKeptWhole() {
+        String big = "s".repeat(20 * 1024 * 1024);
+        RunMeta m = apply(0, new CodexResult(true, big, big, big, null), true, null, null);
+        RunOutcome.capTexts(m, 1024 * 1024);
+        for (String k : new String[] {"summary", "followup_prompt", "notes"}) {
+            String v = m.str(k);
+            assertEquals(1024 * 1024, v.length(), k);
+            assertTrue(v.endsWith("[cut: 20971520 characters, result_max_chars is 1048576]"), k);
+            String inLast = m.json().getAsJsonObject("last_message").get(k).getAsString();
+            assertEquals(1024 * 1024, inLast.length(), "last_message." + k);
+        }
+        assertEquals("succeeded", m.outcome());
+        RunMeta small = apply(0, MET, true, null, null);
+        RunOutcome.capTexts(small, 1000);
+        assertEquals("done", small.summary(), "short texts are untouched");
+    }
 }

@@ -1,7 +1,7 @@
 package dev.agentctl.tmux;
 
 import dev.agentctl.base.AgentctlException;
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

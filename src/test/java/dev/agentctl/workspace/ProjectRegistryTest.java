@@ -1,6 +1,6 @@
 package dev.agentctl.workspace;
 
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.store.Json;
+import dev.agentctl.base.TerminalText;
 import dev.agentctl.workspace.Project;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,7 +33,9 @@ public final class ProjectsCommand extends BaseCommand {
             return 0;
         }
         for (Project p : all) {
-            out.println(p.name() + "\t" + (p.defaultProfile() == null ? "-" : p.defaultProfile()) + "\t" + p.dir());
+            // A directory's name may hold a newline, a tab or an escape: one project stays one line of three fields.
+            out.println(TerminalText.field(p.name()) + "\t" + (p.defaultProfile() == null ? "-" : TerminalText.field(p.defaultProfile()))
+                    + "\t" + TerminalText.field(p.dir().toString()));
         }
         return 0;
     }

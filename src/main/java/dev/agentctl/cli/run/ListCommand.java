@@ -53,15 +53,20 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
         RunQuery query = new RunQuery(status, project, limit);
-        Consumer<String> warn = warning -> io().err().println("agentctl: warning: " + warning);
+        Consumer<String> warn = this::warn;
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
-        // prints whole metas, so it reads them all.
-        List<RunMeta> all = json ? RunQuery.readAll(runs(), warn) : new RunIndex(runs(), RunTable.FIELDS).runs(warn);
+        // prints whole metas, read again one by one as they are printed (they may be large).
+        List<RunMeta> all = new RunIndex(runs(), RunTable.FIELDS).runs(warn);
         // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
         List<RunMeta> found = query.select(reconciler().reconcileAll(all));
         RunTable table = new RunTable(io().out());
         if (json) {
-            table.printJson(found);
+            table.printJson(found, m -> {
+                // Only the index's reduced entries need reading again; the rest are whole already.
+                if (!RunTable.FIELDS.containsAll(m.json().keySet())) return m;
+                RunMeta whole = runs().readQuietly(m.runId());
+                return whole != null ? whole : m; // deleted meanwhile: what we know
+            });
         } else if (io().terminal()) {
             table.printAligned(found);
         } else {

@@ -14,7 +14,7 @@ final class PromptInput {
 
     private PromptInput() {}
 
-    static String read(String promptFile, Io io) {
+    static byte[] read(String promptFile, Io io) {
         byte[] bytes;
         if (promptFile != null) {
             Path p = io.cwd().resolve(promptFile);
@@ -39,10 +39,10 @@ final class PromptInput {
         if (bytes.length > MAX_BYTES) {
             throw AgentctlException.usage("prompt is larger than 10 MiB");
         }
-        String prompt = new String(bytes, StandardCharsets.UTF_8);
-        if (prompt.isBlank()) {
+        // Decoded only to see whether there is anything in it; the bytes go to codex as they are.
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             throw AgentctlException.usage("prompt is empty (give it on stdin or with --prompt-file)");
         }
-        return prompt;
+        return bytes;
     }
 }

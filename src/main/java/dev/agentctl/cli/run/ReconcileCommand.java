@@ -3,19 +3,23 @@ package dev.agentctl.cli.run;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunQuery;
+import dev.agentctl.base.TerminalText;
 import picocli.CommandLine.Command;
 
-@Command(name = "reconcile", description = "Check every queued or running run and mark those whose supervisor is gone as lost; print what changed.",
+@Command(name = "reconcile", description = "Check every queued or running run and mark those whose supervisor is gone as lost (and those a stopped supervisor let run past their deadline as timed_out); print what changed.",
         footer = {"", "Example:", "  agentctl reconcile"})
 public final class ReconcileCommand extends BaseCommand {
     @Override
     protected int execute() {
-        for (String id : runs().ids()) {
-            RunMeta m = runs().readQuietly(id);
-            if (m == null || m.isFinished()) continue;
-            RunMeta now = reconciler().reconcile(m);
-            if (now.isFinished() && now.outcomeValue() == Outcome.LOST) {
-                io().out().println(id + ": " + m.status() + " -> lost (" + now.str("error") + ")");
+        var reconciler = reconciler();
+        // Unreadable or inconsistent metas are skipped with a warning, never acted on.
+        for (RunMeta m : RunQuery.readAll(runs(), this::warn)) {
+            if (m.isFinished()) continue;
+            String id = m.runId();
+            RunMeta now = reconciler.reconcile(m);
+            if (now.isFinished()) {
+                io().out().println(id + ": " + m.status() + " -> " + now.outcome() + " (" + TerminalText.field(now.str("error")) + ")");
             }
         }
         return 0;

@@ -40,7 +40,7 @@ public final class ResumeCommand extends BaseCommand {
             throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);
         }
         Project p = new Project(parent.project(), Paths.get(dir), null);
-        String prompt = run.prompt(io());
+        byte[] prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
         String id = new RunStarter(runs(), config, io()).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parentRunId,
                 parent.threadId(), run.noTmux, parent.tmuxSession()));

@@ -44,7 +44,7 @@ public final class RunOptions {
         return timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : config.defaultTimeoutSeconds();
     }
 
-    String prompt(Io io) {
+    byte[] prompt(Io io) {
         return PromptInput.read(promptFile, io);
     }
 }

@@ -5,6 +5,7 @@ import dev.agentctl.base.TerminalText;
 import com.google.gson.JsonArray;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
+import dev.agentctl.base.TerminalText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +27,27 @@ final class RunTable {
         this.out = out;
     }
 
-    void printJson(List<RunMeta> runs) {
-        JsonArray arr = new JsonArray();
-        runs.forEach(m -> arr.add(m.json()));
-        out.println(Json.pretty(arr));
+    /** Whole metas, read one at a time as they are printed: never all of them in memory at once. */
+    void printJson(List<RunMeta> runs, java.util.function.Function<RunMeta, RunMeta> whole) {
+        Iterable<com.google.gson.JsonElement> metas = () -> runs.stream().map(m -> (com.google.gson.JsonElement) whole.apply(m).json()).iterator();
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Json.printPrettyArray(w, metas);
+            w.write(NL);
+            w.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // One write for the whole table: a line at a time costs a system call per run.
     void printTabSeparated(List<RunMeta> runs) {
         StringBuilder text = new StringBuilder(runs.size() * 160);
         for (RunMeta m : runs) {
-            text.append(m.runId()).append('\t').append(m.status()).append("\tproj=").append(dash(m.project()))
+            text.append(cell(m.runId())).append('\t').append(cell(m.status())).append("\tproj=").append(dash(m.project()))
                     .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
-                    .append("\texit=").append(m.exitCode()).append("\tparent=").append(orEmpty(m.str("parent_run_id")))
-                    .append('\t').append(TerminalText.oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome())).append(NL);
+                    .append("\texit=").append(m.exitCode()).append("\tparent=").append(cell(m.str("parent_run_id")))
+                    .append('\t').append(cell(m.title())).append("\toutcome=").append(cell(m.outcome())).append(NL);
         }
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
@@ -50,8 +58,8 @@ final class RunTable {
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
-            rows.add(new String[] {m.runId(), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
-                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), TerminalText.oneLine(m.title())});
+            rows.add(new String[] {cell(m.runId()), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
+                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), cell(m.title())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -70,11 +78,11 @@ final class RunTable {
     }
 
     private static String dash(String s) {
-        return s == null ? "-" : s;
+        return s == null ? "-" : cell(s);
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+    /** Every value may hold tabs, newlines or escapes (a project directory's name, a title): one row stays one line. */
+    private static String cell(String s) {
+        return TerminalText.field(s);
     }
-
 }

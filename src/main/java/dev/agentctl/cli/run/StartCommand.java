@@ -66,7 +66,7 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         Project p = projects().resolve(project, io().cwd());
         String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : Profile.DEFAULT;
         Profile prof = config.profile(profileName);
-        String prompt = run.prompt(io());
+        byte[] prompt = run.prompt(io());
         String id = new RunStarter(runs(), config, io()).start(RunRequest.start(p, prof, run.title, prompt, model, sandbox,
                 runId, timeoutS, run.noTmux, tmuxSession));
         io().out().println(id);

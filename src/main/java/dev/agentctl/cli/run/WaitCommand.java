@@ -8,7 +8,7 @@ import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
 import java.util.Map;
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 import dev.agentctl.base.Durations;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
@@ -28,7 +28,7 @@ public final class WaitCommand extends BaseCommand implements QuickCommand {
     @Parameters(arity = "1..*", paramLabel = "RUN_ID")
     List<String> runIds;
 
-    @Option(names = "--timeout", paramLabel = "DUR", description = "Give up after DUR (120, 90s, 30m, 2h): prints the current meta with \"wait_timed_out\": true, exit 1.")
+    @Option(names = "--timeout", paramLabel = "DUR", description = "Give up after DUR (120, 90s, 30m, 2h): prints the current meta with \"wait_timed_out\": true, exit 4.")
     String timeout;
 
     @Option(names = "--any", description = "Return when the first of the runs finishes.")
@@ -56,16 +56,21 @@ public final class WaitCommand extends BaseCommand implements QuickCommand {
         Duration limit = timeout == null ? null : Duration.ofSeconds(Durations.parseSeconds(timeout, "--timeout"));
         runIds.forEach(id -> runs().dir(id)); // validate every id before waiting on any
         Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2)).await(runIds, any, limit);
+        // One element per id asked for, in that order (an id given twice appears twice): several ids
+        // always make an array.
+        java.util.Map<String, RunMeta> byId = new java.util.HashMap<>();
+        for (RunMeta m : result.runs()) byId.put(m.runId(), m);
         JsonArray arr = new JsonArray();
         boolean allSucceeded = true;
-        for (RunMeta m : result.runs()) {
+        for (String id : runIds) {
+            RunMeta m = byId.get(id);
             JsonObject o = m.json();
             if (result.timedOut()) o.addProperty("wait_timed_out", !m.isFinished());
             if (m.isFinished() && m.outcomeValue() != Outcome.SUCCEEDED) allSucceeded = false;
             arr.add(o);
         }
-        io().out().println(Json.pretty(arr.size() == 1 ? arr.get(0) : arr));
-        if (result.timedOut()) return ExitCodes.FAILED;
+        io().out().println(Json.pretty(runIds.size() == 1 ? arr.get(0) : arr));
+        if (result.timedOut()) return ExitCodes.WAIT_TIMED_OUT;
         return exitStatus && !allSucceeded ? ExitCodes.NOT_SUCCEEDED : ExitCodes.OK;
     }
 }

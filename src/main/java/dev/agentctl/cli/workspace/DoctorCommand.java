@@ -1,7 +1,7 @@
 package dev.agentctl.cli.workspace;
 
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.cli.ExitCodes;
+import dev.agentctl.base.ExitCodes;
 import dev.agentctl.doctor.CheckResult;
 import dev.agentctl.doctor.Doctor;
 import dev.agentctl.doctor.DoctorContext;

@@ -71,6 +71,42 @@ class ListCommandTest {
         assertTrue(r.err.contains("20260104-000000-dddddd") && r.err.contains("meta.json"), r.err);
     }
 
+    /** Values from a project directory's name or a hand-edited meta must not add lines, fields or escapes. */
+    @Test
+    void hostileValuesStayInTheirCellOnOneLine() throws Exception {
+        String evil = "p\nq\tr\u001b[2J\u001b]0;t\u0007s";
+        RunFixtures.write(home, "20260105-000000-eeeeee", "2026-01-05T00:00:00Z", "finished", "succeeded", evil);
+        for (boolean terminal : new boolean[] {false, true}) {
+            CliRun r = CliRun.run(home, home, null, terminal, "list");
+            assertEquals(0, r.exit, r.toString());
+            String[] lines = r.out.split("\n");
+            assertEquals(terminal ? 5 : 4, lines.length, r.out);
+            assertFalse(r.out.contains("\u001b"), r.out);
+            if (!terminal) assertEquals(9, lines[0].split("\t", -1).length, lines[0]);
+            assertTrue(lines[terminal ? 1 : 0].contains("p q rs"), lines[0]);
+        }
+    }
+
+    @Test
+    void projectsPrintsOneLinePerProjectWhateverItsPath() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("dir\nwith\ttab\u001b[31m"));
+        assertEquals(0, CliRun.run(home, "add-project", "odd", dir.toString()).exit);
+        CliRun r = CliRun.run(home, "projects");
+        assertEquals(1, r.out.split("\n").length, r.out);
+        assertEquals(3, r.out.strip().split("\t").length, r.out);
+        assertFalse(r.out.contains("\u001b"), r.out);
+    }
+
+    @Test
+    void errorsQuotingValuesAreOneSafeLine() {
+        CliRun r = CliRun.run(home, "show", "abc\u001b[31mdef");
+        assertEquals(2, r.exit);
+        r = CliRun.run(home, "list", "--project", "x", "--status", "bad\nstatus\u001b]0;t\u0007");
+        assertEquals(2, r.exit);
+        assertEquals(1, r.err.strip().split("\n").length, r.err);
+        assertFalse(r.err.contains("\u001b"), r.err);
+    }
+
     @Test
     void unknownStatusIsAUsageError() {
         CliRun r = CliRun.run(home, "list", "--status", "bogus");

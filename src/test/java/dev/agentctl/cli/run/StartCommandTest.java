@@ -77,6 +77,14 @@ class StartCommandTest {
         assertRefused(start("p", "--sandbox", "yolo"), "--sandbox");
     }
 
+    /** An id starting with '-' would be read as an option by the supervisor: a run that never starts. */
+    @Test
+    void refusesARunIdThatDoesNotStartWithALetterOrDigit() throws Exception {
+        assertRefused(start("p", "--run-id", "-x"), "bad run id");
+        assertRefused(start("p", "--run-id=-x"), "bad run id");
+        assertRefused(start("p", "--run-id", "_x"), "bad run id");
+    }
+
     @Test
     void refusesAPromptOverTenMiB() throws Exception {
         Path big = tmp.resolve("big.md");
@@ -96,8 +104,12 @@ class StartCommandTest {
     @Test
     void withoutTmuxItRunsDetachedWithAWarning() throws Exception {
         env.put("PATH", tmp.resolve("bin").toString()); // the fake codex only: no tmux, no git
-        CliRun r = start("do nothing");
+        // A prompt that is not valid UTF-8 reaches codex byte for byte, not rewritten to U+FFFD.
+        byte[] prompt = {'d', 'o', ' ', (byte) 0xff, (byte) 0xfe, ' ', (byte) 0xc3, '\n'};
+        Path promptFile = Files.write(tmp.resolve("prompt.bin"), prompt);
+        CliRun r = start(null, "--prompt-file", promptFile.toString());
         assertEquals(0, r.exit, r.toString());
+        assertArrayEquals(prompt, Files.readAllBytes(home.resolve("runs").resolve(r.out.strip()).resolve("prompt.md")));
         assertTrue(r.err.contains("tmux is not installed; running detached"), r.err);
         String id = r.out.strip();
         Path meta = home.resolve("runs").resolve(id).resolve("meta.json");
