@@ -82,12 +82,17 @@ public final class RunStarter {
      */
     private void recordLaunch(String runId, Long pid) {
         ProcessIdentity id = pid == null ? null : ProcessHandle.of(pid).map(ProcessIdentity::of).orElse(null);
-        store.update(runId, m -> {
-            if (!RunStatus.QUEUED.equals(m.status())) return false;
-            m.put("launch_pid", id == null ? Long.valueOf(-1) : Long.valueOf(id.pid()))
-                    .put("launch_started_at_ms", id == null ? 0L : id.startedAtMillis());
-            return true;
-        });
+        try {
+            store.update(runId, m -> {
+                if (!RunStatus.QUEUED.equals(m.status())) return false;
+                m.put("launch_pid", id == null ? Long.valueOf(-1) : Long.valueOf(id.pid()))
+                        .put("launch_started_at_ms", id == null ? 0L : id.startedAtMillis());
+                return true;
+            });
+        } catch (AgentctlException e) {
+            // The run is launched; without this record it is only noticed after the queued grace period.
+            io.err().println("agentctl: warning: " + e.getMessage());
+        }
     }
 
     private boolean useDetached(boolean noTmux) {
