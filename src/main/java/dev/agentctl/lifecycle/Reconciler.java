@@ -22,10 +22,12 @@ public final class Reconciler {
     /** How long a queued run may wait for its supervisor to start before it counts as lost. */
     public static final Duration QUEUED_GRACE = Duration.ofSeconds(60);
     /**
-     * How long past a run's deadline its living supervisor has to end it before others do: the
-     * supervisor needs under 10 s (its stop grace periods), so only a stopped or starved one misses this.
+     * How long past a run's deadline a stopped supervisor (SIGSTOP) has before others end the run; a
+     * running supervisor needs under 10 s to stop codex, but its end snapshot may take a while, so one
+     * that merely looks slow gets {@link #DEADLINE_GRACE_RUNNING}.
      */
     public static final Duration DEADLINE_GRACE = Duration.ofSeconds(20);
+    public static final Duration DEADLINE_GRACE_RUNNING = Duration.ofSeconds(150);
 
     private final RunStore store;
     private final Supplier<RunFinalizer> finalizer;
@@ -67,15 +69,17 @@ public final class Reconciler {
     }
 
     /**
-     * Why a run whose supervisor lives must be ended anyway: its deadline passed more than
-     * {@link #DEADLINE_GRACE} ago, so the supervisor is not acting (frozen by SIGSTOP, or starved).
+     * Why a run whose supervisor lives must be ended anyway: its deadline passed a grace period ago
+     * and the supervisor has not acted (frozen by SIGSTOP, or starved).
      */
     public static String overdueReason(RunMeta m, Instant now) {
         Long timeoutS = m.timeoutSeconds();
         String startedAt = m.str(RunMeta.STARTED_AT);
+        Long supervisorPid = m.num(RunMeta.SUPERVISOR_PID);
         if (m.isFinished() || timeoutS == null || startedAt == null) return null;
+        Duration grace = supervisorPid != null && ProcessIdentity.isStopped(supervisorPid) ? DEADLINE_GRACE : DEADLINE_GRACE_RUNNING;
         try {
-            Instant due = Instant.parse(startedAt).plusSeconds(timeoutS).plus(DEADLINE_GRACE);
+            Instant due = Instant.parse(startedAt).plusSeconds(timeoutS).plus(grace);
             return now.isAfter(due) ? "deadline of " + timeoutS + "s reached; the supervisor did not act on it (stopped or frozen)" : null;
         } catch (DateTimeParseException e) {
             return null;

@@ -79,7 +79,12 @@ public final class RunStarter {
      */
     private void recordLaunch(String runId, Long pid) {
         ProcessIdentity id = pid == null ? null : ProcessHandle.of(pid).map(ProcessIdentity::of).orElse(null);
-        store.update(runId, m -> m.recordLaunch(id == null ? -1 : id.pid(), id == null ? 0 : id.startedAtMillis()));
+        try {
+            store.update(runId, m -> m.recordLaunch(id == null ? -1 : id.pid(), id == null ? 0 : id.startedAtMillis()));
+        } catch (AgentctlException e) {
+            // The run is launched; without this record it is only noticed after the queued grace period.
+            io.err().println("agentctl: warning: " + e.getMessage());
+        }
     }
 
     private boolean useDetached(boolean noTmux) {

@@ -40,12 +40,23 @@ public record ProcessIdentity(long pid, long startedAtMillis) {
      * otherwise keep it "alive" forever.
      */
     public static boolean isZombie(long pid) {
+        return state(pid) == 'Z';
+    }
+
+    /** Stopped by a signal (SIGSTOP, SIGTSTP) or a tracer: it runs no code until continued. */
+    public static boolean isStopped(long pid) {
+        char s = state(pid);
+        return s == 'T' || s == 't';
+    }
+
+    /** The state letter of /proc/PID/stat; '?' when unknown (no /proc, not Linux, or gone). */
+    private static char state(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int close = stat.lastIndexOf(')'); // the command name in parentheses may hold anything
-            return close >= 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+            return close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
         } catch (IOException | RuntimeException e) {
-            return false; // no /proc (not Linux) or the process is gone: isAlive decides
+            return '?';
         }
     }
 

@@ -49,6 +49,17 @@ class ReconcilerTest {
     }
 
     @Test
+    void aRunPastItsDeadlineIsOverdueOnlyAfterAGracePeriod() {
+        ProcessIdentity self = ProcessIdentity.current(); // running, not stopped: the longer grace
+        RunMeta m = RawMeta.of(meta("running", "2026-01-01T00:00:00Z", self.pid(), self.startedAtMillis()))
+                .put("started_at", "2026-01-01T00:00:00Z").put("timeout_s", 10).meta();
+        Instant deadline = Instant.parse("2026-01-01T00:00:10Z");
+        assertNull(Reconciler.overdueReason(m, deadline.plusSeconds(30)));
+        assertTrue(Reconciler.overdueReason(m, deadline.plus(Reconciler.DEADLINE_GRACE_RUNNING).plusSeconds(1)).contains("deadline"));
+        assertNull(Reconciler.overdueReason(RawMeta.of(m.copy()).put("timeout_s", (Number) null).meta(), deadline.plusSeconds(100_000)));
+    }
+
+    @Test
     void aQueuedRunGetsAGracePeriodForItsSupervisorToStart() {
         Instant now = Instant.parse("2026-01-01T00:01:00Z");
         assertNull(Reconciler.lostReason(meta("queued", "2026-01-01T00:00:30Z", null, null), now));
