@@ -27,6 +27,7 @@ public final class RunFinalizer {
             RunMeta m = store.read(runId);
             if (m.isFinished()) return null;
             result.accept(m);
+            WorktreeFinish.commitLeftovers(store, m);
             m.finish();
             // All under the run lock: exactly one notification per run.
             notifier.recordFinished(m);

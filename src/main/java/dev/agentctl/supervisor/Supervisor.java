@@ -86,22 +86,36 @@ public final class Supervisor {
 
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
-        Path projectDir = Paths.get(meta.projectDir());
-        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir.resolve("snap.index"), pane::note);
-        snapshots.takeStart();
-        store.update(runId, m -> {
-            m.recordStartSnapshot(snapshots.baseCommit(), snapshots.startTree());
-            return true;
-        });
+        Path workDir = Paths.get(meta.workDir());
+        // A worktree run's change is base_commit..head_commit (see RunFinalizer); a shared run's needs snapshots.
+        ProjectSnapshots snapshots = new ProjectSnapshots(workDir, dir.resolve("snap.index"), pane::note);
+        if (!meta.isWorktree()) {
+            snapshots.takeStart();
+            store.update(runId, m -> {
+                m.recordStartSnapshot(snapshots.baseCommit(), snapshots.startTree());
+                return true;
+            });
+        }
 
         long started = System.nanoTime();
-        if (stop.get() != null) { // a signal arrived while we took the snapshot
+        String setup = meta.isWorktree() ? meta.str(RunMeta.WORKTREE_SETUP) : null;
+        if (setup != null && stop.get() == null) {
+            pane.note("worktree_setup: " + setup + " (output in setup.log)");
+            String failure = WorktreeSetup.run(setup, workDir, env, dir.resolve("setup.log"), config.worktreeSetupTimeoutSeconds(),
+                    () -> stopRequested(dir));
+            if (failure != null && stop.get() == null) {
+                RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, failure);
+                if (done != null) pane.result(done);
+                return 1;
+            }
+        }
+        if (stop.get() != null) { // a signal or kill request arrived before codex started
             RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
             if (done != null) pane.result(done);
             return 1;
         }
         try {
-            codex = CodexRun.start(meta.codexArgv(), projectDir, env, dir, e -> onEvent(runId, e), pane::note);
+            codex = CodexRun.start(meta.codexArgv(), workDir, env, dir, e -> onEvent(runId, e), pane::note);
         } catch (IOException e) {
             RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
             if (done != null) pane.result(done);
@@ -114,7 +128,7 @@ public final class Supervisor {
         });
         watchUntilExit(runId, dir, started, meta.timeoutSeconds());
         codex.awaitEvents(10_000);
-        RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
+        RunMeta done = finish(runId, dir, snapshots, codex.process().exitValue());
         if (done != null) pane.result(done);
         pane.linger(config.paneLingerSeconds());
         return 0;
@@ -154,6 +168,13 @@ public final class Supervisor {
         }
     }
 
+    /** A kill request (or a signal) arrived: it is what the run ends with. */
+    private boolean stopRequested(Path dir) {
+        StopRequest request = StopRequest.readFrom(dir);
+        if (request != null) stop.compareAndSet(null, request);
+        return stop.get() != null;
+    }
+
     private RunMeta markStalled(String runId, boolean stalled) {
         return store.update(runId, m -> {
             if (m.isFinished()) return false;
@@ -162,7 +183,8 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, Path dir, String diff, int exitCode) throws IOException {
+    private RunMeta finish(String runId, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
+        String diff = snapshots.diffSinceStart();
         EventTracker t = codex.tracker();
         String finalMessage = readIfExists(dir.resolve("last_message.json"));
         // codex creates the -o file empty at start and fills it only when the turn completes.
@@ -173,7 +195,10 @@ public final class Supervisor {
         String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
             RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
-            m.recordDiffStat(diff);
+            if (!m.isWorktree()) {
+                m.recordDiffStat(diff);
+                m.recordEndSnapshot(snapshots.endTree());
+            }
             m.recordProgress(threadId, usage);
         });
     }

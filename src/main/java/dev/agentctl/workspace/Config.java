@@ -12,6 +12,9 @@ import java.util.Map;
 public final class Config {
     public static final String LAUNCHER_TMUX = "tmux";
     public static final String LAUNCHER_DETACHED = "detached";
+    public static final String ISOLATION_WORKTREE = "worktree";
+    public static final String ISOLATION_SHARED = "shared";
+    private static final java.util.regex.Pattern BRANCH_PREFIX = java.util.regex.Pattern.compile("([A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9._-]*");
 
     private final JsonObject user;
 
@@ -32,6 +35,9 @@ public final class Config {
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
+        d.addProperty("isolation", ISOLATION_WORKTREE);
+        d.addProperty("branch_prefix", "agentctl/");
+        d.addProperty("worktree_setup_timeout", "10m");
         JsonObject profiles = new JsonObject();
         profiles.add("spark", Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -91,6 +97,38 @@ public final class Config {
             throw AgentctlException.usage("config.json: stall_action must be \"notify\" or \"kill\", not \"" + s + "\"");
         }
         return s;
+    }
+
+    /** How runs share the project's checkout by default: "worktree" (a worktree and branch each) or "shared". */
+    public String isolation() {
+        String s = blankToNull(str("isolation"));
+        if (s == null) return ISOLATION_WORKTREE;
+        return checkIsolation(s, "config.json: isolation");
+    }
+
+    /** Validates an isolation mode named by a user (config, project, command line). */
+    public static String checkIsolation(String s, String where) {
+        if (!s.equals(ISOLATION_WORKTREE) && !s.equals(ISOLATION_SHARED)) {
+            throw AgentctlException.usage(where + " must be \"worktree\" or \"shared\", not \"" + s + "\"");
+        }
+        return s;
+    }
+
+    /** Worktree runs get the branch branch_prefix + run id. */
+    public String branchPrefix() {
+        String s = str("branch_prefix");
+        if (s == null) return "agentctl/";
+        if (!BRANCH_PREFIX.matcher(s).matches() || s.contains("..") || s.contains(".lock/") || s.contains("/.")) {
+            throw AgentctlException.usage("config.json: branch_prefix \"" + s + "\" cannot start a git branch name "
+                    + "(use letters, digits, '.', '_', '-' and '/', e.g. \"agentctl/\")");
+        }
+        return s;
+    }
+
+    /** How long a project's worktree_setup command may run before the run fails. */
+    public long worktreeSetupTimeoutSeconds() {
+        String s = blankToNull(str("worktree_setup_timeout"));
+        return s == null ? 600 : Durations.parseSeconds(s, "config.json worktree_setup_timeout");
     }
 
     /** Profiles from config.json; a user's profiles object replaces the default set as a whole. */

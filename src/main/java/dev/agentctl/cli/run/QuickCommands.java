@@ -25,7 +25,8 @@ public final class QuickCommands {
                     Map.entry("--prompt-file", Kind.TEXT), Map.entry("--model", Kind.TEXT),
                     Map.entry("--sandbox", Kind.TEXT), Map.entry("--run-id", Kind.TEXT),
                     Map.entry("--timeout", Kind.TEXT), Map.entry("--tmux-session", Kind.TEXT),
-                    Map.entry("--no-tmux", Kind.FLAG)), 0, 0));
+                    Map.entry("--no-tmux", Kind.FLAG), Map.entry("--isolation", Kind.TEXT),
+                    Map.entry("--worktree", Kind.FLAG), Map.entry("--base", Kind.TEXT)), 0, 0));
 
     private QuickCommands() {}
 
@@ -71,6 +72,9 @@ public final class QuickCommands {
                 c.sandbox = m.text("--sandbox");
                 c.runId = m.text("--run-id");
                 c.tmuxSession = m.text("--tmux-session");
+                c.isolation = m.text("--isolation");
+                c.worktree = m.flag("--worktree");
+                c.base = m.text("--base");
                 return c;
             }
             default:
