@@ -55,6 +55,11 @@ public final class Worktrees {
         }
         WorktreeInclude.copy(top, worktree);
         Path workDir = worktree.resolve(top.relativize(realPath(projectDir))).normalize();
+        try {
+            Files.createDirectories(workDir); // a project directory git has no file of (empty, or ignored)
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create " + workDir + ": " + e.getMessage(), e);
+        }
         return new Created(worktree, workDir, branch, base);
     }
 

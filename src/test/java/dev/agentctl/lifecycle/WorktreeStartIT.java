@@ -49,6 +49,8 @@ class WorktreeStartIT extends RealRunTest {
 
     @Test
     void fallsBackToSharedWhereAWorktreeCannotBeAndRefusesWhatCannotBeHonoured() throws Exception {
+        // The test's directories lie inside agentctl's own checkout: git must not look above them.
+        env.env().put("GIT_CEILING_DIRECTORIES", env.base.toString());
         Path plain = Files.createDirectories(env.base.resolve("not a repo"));
         GitRepo empty = new GitRepo(Files.createDirectories(env.base.resolve("empty repo")));
         empty.git("init", "-q");
@@ -93,8 +95,8 @@ class WorktreeStartIT extends RealRunTest {
         Path moved = env.base.resolve("project-moved");
         Files.move(env.project, moved);
         try {
-            assertRefused(2, env.agentctl(null, "merge", wt), "is missing");
-            assertRefused(2, env.agentctl(null, "discard", wt), "is missing");
+            assertRefused(2, env.agentctlIn(env.base, null, "merge", wt), "is missing");
+            assertRefused(2, env.agentctlIn(env.base, null, "discard", wt), "is missing");
         } finally {
             Files.move(moved, env.project);
         }
@@ -133,7 +135,13 @@ class WorktreeStartIT extends RealRunTest {
         List<String> ids = new ArrayList<>();
         try {
             List<Future<ProcResult>> starts = new ArrayList<>();
-            for (int i = 0; i < 20; i++) starts.add(pool.submit(() -> env.agentctl("Hang [[mock:hang]]", "start")));
+            List<String> argv = new ArrayList<>(TestEnv.agentctlArgv());
+            argv.add("start");
+            // 20 JVMs and 20 snapshots at once on a small machine: generous, as the point is that all succeed.
+            for (int i = 0; i < 20; i++) {
+                starts.add(pool.submit(() -> dev.agentctl.testing.Procs.run(argv, env.project, env.env(), "Hang [[mock:hang]]",
+                        java.time.Duration.ofMinutes(5))));
+            }
             for (Future<ProcResult> f : starts) ids.add(TestEnv.ok(f.get()).out().strip());
         } finally {
             pool.shutdownNow();
