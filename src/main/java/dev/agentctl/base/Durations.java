@@ -2,7 +2,7 @@ package dev.agentctl.base;
 
 import dev.agentctl.base.AgentctlException;
 
-/** Durations as users write them: "120" (seconds), "90s", "30m", "2h". */
+/** Durations as users write them: "120" (seconds), "90s", "30m", "2h", "30d". */
 public final class Durations {
     /** A year and a day: longer is surely a typo, and far longer overflows a clock in nanoseconds. */
     public static final long MAX_SECONDS = 366L * 24 * 3600;
@@ -18,13 +18,14 @@ public final class Durations {
                 case 's' -> 1;
                 case 'm' -> 60;
                 case 'h' -> 3600;
+                case 'd' -> 86400;
                 default -> 0;
             };
             if (unit != 0) s = s.substring(0, s.length() - 1);
             else unit = 1;
         }
         if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(Character::isDigit)) {
-            throw AgentctlException.usage(what + ": bad duration '" + text + "' (use seconds or 90s, 30m, 2h)");
+            throw AgentctlException.usage(what + ": bad duration '" + text + "' (use seconds or 90s, 30m, 2h, 30d)");
         }
         long n = Long.parseLong(s) * unit;
         if (n <= 0) {

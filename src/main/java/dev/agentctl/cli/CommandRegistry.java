@@ -30,6 +30,10 @@ public final class CommandRegistry {
         COMMANDS.put("resume", dev.agentctl.cli.run.ResumeCommand::new);
         COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
         COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
+        COMMANDS.put("diff", dev.agentctl.cli.run.DiffCommand::new);
+        COMMANDS.put("merge", dev.agentctl.cli.run.MergeCommand::new);
+        COMMANDS.put("discard", dev.agentctl.cli.run.DiscardCommand::new);
+        COMMANDS.put("prune", dev.agentctl.cli.run.PruneCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }

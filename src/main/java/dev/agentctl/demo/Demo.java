@@ -103,10 +103,10 @@ public final class Demo {
         DemoCli cli = new DemoCli(io.env(), place, gate);
         cli.init();
         DemoProject project = gate.pass(() -> DemoProject.create(place.projects, cli.env()));
-        out.println("  project:    " + project.repo() + " (git, one worktree per run)");
+        out.println("  project:    " + project.repo() + " (git; agentctl gives each run a worktree and branch)");
 
         List<DemoScript.Step> steps = DemoScript.parallelRuns();
-        List<String> ids = startAll(cli, place, project, gate, steps, !tmux);
+        List<String> ids = startAll(cli, place, project, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
         if (tmux) {
             out.println("watch the runs:  tmux -L " + place.tmuxSocket + " attach -t " + DemoPlace.SESSION);
@@ -135,17 +135,22 @@ public final class Demo {
         out.println();
         out.print(SummaryTable.render(metas));
         out.println();
+        JsonObject greeting = metas.get(steps.indexOf(DemoScript.GREETING));
+        if (problems.isEmpty()) {
+            String id = Json.string(greeting, "run_id");
+            out.println("bringing one run's work back:  agentctl merge " + id);
+            out.println("  " + cli.merge(id));
+        }
         return problems;
     }
 
     /** All starts at once: each is a JVM start-up, and the runs are meant to overlap anyway. */
-    private static List<String> startAll(DemoCli cli, DemoPlace place, DemoProject project, DemoGate gate,
-            List<DemoScript.Step> steps, boolean noTmux) throws IOException {
+    private static List<String> startAll(DemoCli cli, DemoPlace place, DemoProject project, List<DemoScript.Step> steps,
+            boolean noTmux) throws IOException {
         List<Callable<String>> starts = new ArrayList<>();
         for (DemoScript.Step step : steps) {
-            Path worktree = gate.pass(() -> project.worktree(step.name())); // git takes a lock: one at a time
             Path prompt = promptFile(place, step.name(), step.prompt());
-            starts.add(() -> cli.start(worktree, step.title(), prompt, noTmux));
+            starts.add(() -> cli.start(project.repo(), step.title(), prompt, noTmux));
         }
         ExecutorService pool = Executors.newFixedThreadPool(starts.size());
         try {

@@ -59,7 +59,7 @@ final class DemoCli {
 
     /** `start` with the prompt from a file; returns the run id it prints. */
     String start(Path project, String title, Path promptFile, boolean noTmux) {
-        List<String> args = new ArrayList<>(List.of("start", "--project", project.toString(), "--profile", DemoConfig.PROFILE,
+        List<String> args = new ArrayList<>(List.of("start", "--project", project.toString(), "--worktree", "--profile", DemoConfig.PROFILE,
                 "--title", title, "--prompt-file", promptFile.toString(), "--timeout", DemoConfig.RUN_TIMEOUT));
         if (noTmux) args.add("--no-tmux");
         return runId(gate.pass(() -> run(COMMAND_TIMEOUT, args.toArray(String[]::new))), "start");
@@ -70,6 +70,11 @@ final class DemoCli {
                 "--prompt-file", promptFile.toString(), "--timeout", DemoConfig.RUN_TIMEOUT));
         if (noTmux) args.add("--no-tmux");
         return runId(gate.pass(() -> run(COMMAND_TIMEOUT, args.toArray(String[]::new))), "resume");
+    }
+
+    /** `merge ID`: the line it prints. */
+    String merge(String runId) {
+        return gate.pass(() -> run(COMMAND_TIMEOUT, "merge", runId)).stdout().strip();
     }
 
     /** `wait ID...`: the final meta of each run, in the order given. */

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small git project with one commit, and one git worktree per demo run. Parallel runs in one checkout
- * see each other's edits, so each run's diff stat would depend on timing; a worktree each keeps the
- * demo's table the same every time (and shows the way to run agents side by side).
+ * A small git project with one commit. The demo's parallel runs each get their own worktree and branch from
+ * agentctl (isolation worktree), so each run's diff stat is its own and the table is the same every time.
  */
 public final class DemoProject {
     private static final Duration GIT_TIMEOUT = Duration.ofSeconds(30);
@@ -47,13 +46,6 @@ public final class DemoProject {
 
     public Path repo() {
         return repo;
-    }
-
-    /** A new worktree next to the repository, on its own branch "demo/NAME". */
-    public Path worktree(String name) {
-        Path dir = repo.resolveSibling(repo.getFileName() + "-" + name);
-        git("worktree", "add", "-q", "-b", "demo/" + name, dir.toString());
-        return dir;
     }
 
     private void git(String... args) {

@@ -73,6 +73,11 @@ public final class GitSnapshot {
      * @throws AgentctlException (failed) when git fails or times out
      */
     public String snapshot(Path indexFile) {
+        return snapshot(indexFile, List.of());
+    }
+
+    /** As {@link #snapshot(Path)}, leaving out the given paths (relative to the top of the work tree). */
+    public String snapshot(Path indexFile, List<String> excluded) {
         if (!isRepository()) {
             return null;
         }
@@ -81,7 +86,9 @@ public final class GitSnapshot {
         Map<String, String> env = new HashMap<>(objects());
         env.put("GIT_INDEX_FILE", index.toString());
         // A split index would make git write sharedindex files into the user's .git; keep ours self-contained.
-        checked(env, "-c", "core.splitIndex=false", "add", "--all", "--", ":/");
+        List<String> add = new ArrayList<>(List.of("-c", "core.splitIndex=false", "add", "--all", "--", ":/"));
+        excluded.forEach(path -> add.add(":(top,exclude,literal)" + path));
+        checked(env, add.toArray(String[]::new));
         return checked(env, "write-tree").stdout().trim();
     }
 

@@ -28,6 +28,7 @@ public final class RunFinalizer {
             RunMeta m = store.read(runId);
             if (m.isFinished()) return null;
             result.accept(m);
+            WorktreeFinish.commitLeftovers(store, m);
             m.finish();
             // All under the run lock: exactly one notification per run, and only for a meta that is
             // on disk (a full disk or read-only workspace fails in prepare, before anything is told).

@@ -39,33 +39,41 @@ public final class RunStarter {
         boolean detached = useDetached(req.noTmux());
         String model = req.model() != null ? req.model() : req.profile().model();
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
+        boolean worktree = IsolationChoice.worktree(req, config, sandbox, n -> io.err().println("agentctl: note: " + n));
         String runId = claimId(req.runId());
         Path dir = store.dir(runId);
+        RunWorkplace workplace = new RunWorkplace(store, config);
+        RunWorkplace.Place place = null;
         try {
+            place = workplace.prepare(runId, req, worktree);
+            Path workDir = place.workDir();
             AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt());
             CallerEnvironment.write(dir, io.env());
-            List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
+            List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), workDir, model,
                     req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
                     dir.resolve("last_message.json"), req.resumeThreadId()));
             String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            store.write(RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
+            RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
                     req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), req.parentRunId(),
-                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv)));
+                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+            place.record().accept(meta);
+            store.write(meta);
             List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
             Long launched;
             if (detached) {
-                launched = SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env()).pid();
+                launched = SupervisorLauncher.detached(supervise, workDir, dir.resolve("pane.log"), io.env()).pid();
             } else {
                 // Inside tmux on the same server, split the caller's window; otherwise the session decides.
                 String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
                 Tmux tmux = new Tmux(config.tmuxSocket(), io.env());
-                String pane = SupervisorLauncher.inTmux(tmux, session, callerPane, req.project().dir(), supervise,
+                String pane = SupervisorLauncher.inTmux(tmux, session, callerPane, workDir, supervise,
                         runId + " " + (req.title() == null ? "" : req.title()));
                 launched = tmux.panePid(pane);
             }
             recordLaunch(runId, launched);
             return runId;
         } catch (IOException | RuntimeException e) {
+            workplace.undo(place, req.project().dir());
             store.deleteQuietly(runId);
             if (e instanceof AgentctlException ae) throw ae;
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);

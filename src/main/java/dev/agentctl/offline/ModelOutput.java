@@ -38,6 +38,8 @@ final class ModelOutput {
     static JsonObject execCommandCall(String itemId, String callId, String cmd) {
         JsonObject args = new JsonObject();
         args.addProperty("cmd", cmd);
+        args.addProperty("login", false);
+        args.addProperty("yield_time_ms", 30000);
         JsonObject item = new JsonObject();
         item.addProperty("type", "function_call");
         item.addProperty("id", itemId);

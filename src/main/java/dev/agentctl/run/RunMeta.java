@@ -54,6 +54,21 @@ public final class RunMeta {
     public static final String LAST_EVENT_AT = "last_event_at";
     public static final String LAUNCH_PID = "launch_pid";
     public static final String LAUNCH_STARTED_AT_MS = "launch_started_at_ms";
+    public static final String ISOLATION = "isolation";
+    public static final String WORKTREE = "worktree";
+    public static final String WORK_DIR = "work_dir";
+    public static final String BRANCH = "branch";
+    public static final String BASE_COMMIT = "base_commit";
+    public static final String HEAD_COMMIT = "head_commit";
+    public static final String START_TREE = "start_tree";
+    public static final String END_TREE = "end_tree";
+    public static final String WORKTREE_SETUP = "worktree_setup";
+    public static final String MERGED_AT = "merged_at";
+    public static final String MERGE_COMMIT = "merge_commit";
+    public static final String DISCARDED_AT = "discarded_at";
+    public static final String WORKTREE_ERROR = "worktree_error";
+    public static final String ISOLATION_WORKTREE = "worktree";
+    public static final String ISOLATION_SHARED = "shared";
 
     private final JsonObject json;
 
@@ -74,7 +89,7 @@ public final class RunMeta {
                 .put(FOLLOWUP_PROMPT, (String) null).put(NOTES, (String) null).put(LAST_MESSAGE, (String) null)
                 .put(GIT_DIFF_STAT, (String) null).put(ERROR, (String) null).put(TIMEOUT_S, n.timeoutSeconds())
                 .put("launcher", n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
-                .put(SUPERVISOR_PID, (Number) null).put(CODEX_PID, (Number) null).put("base_commit", (String) null)
+                .put(SUPERVISOR_PID, (Number) null).put(CODEX_PID, (Number) null).put(BASE_COMMIT, (String) null)
                 .put(USAGE, (String) null).put(LAST_EVENT_AT, (String) null).put(STALLED, false)
                 .put(DURATION_S, (Number) null);
         JsonArray a = new JsonArray();
@@ -103,7 +118,46 @@ public final class RunMeta {
 
     /** Where the run's tree stood when codex started. */
     public void recordStartSnapshot(String baseCommit, String startTree) {
-        put("base_commit", baseCommit).put("start_tree", startTree);
+        put(BASE_COMMIT, baseCommit).put(START_TREE, startTree);
+    }
+
+    /** Where the project's tree stood when the (shared) run ended: `diff` shows start_tree..end_tree. */
+    public void recordEndSnapshot(String endTree) {
+        put(END_TREE, endTree);
+    }
+
+    /** The run works in the project's own checkout. */
+    public void runShared() {
+        put(ISOLATION, ISOLATION_SHARED).put(WORKTREE, (String) null).put(BRANCH, (String) null);
+    }
+
+    /**
+     * The run works in its own worktree on its own branch, starting at baseCommit; workDir is where codex runs
+     * (the project's directory inside the worktree); setup is the command to run there first (null: none).
+     */
+    public void runInWorktree(String worktree, String workDir, String branch, String baseCommit, String setup) {
+        put(ISOLATION, ISOLATION_WORKTREE).put(WORKTREE, worktree).put(WORK_DIR, workDir).put(BRANCH, branch)
+                .put(BASE_COMMIT, baseCommit).put(HEAD_COMMIT, (String) null).put(WORKTREE_SETUP, setup);
+    }
+
+    /** The branch tip once the agent's leftovers are committed. */
+    public void recordHeadCommit(String headCommit) {
+        put(HEAD_COMMIT, headCommit);
+    }
+
+    /** Something went wrong with the run's worktree or branch (the outcome is unaffected). */
+    public void recordWorktreeProblem(String problem) {
+        put(WORKTREE_ERROR, problem);
+    }
+
+    /** The run's work was brought into the project's checkout; mergeCommit null when left uncommitted. */
+    public void recordMerged(String mergeCommit) {
+        put(MERGED_AT, now()).put(MERGE_COMMIT, mergeCommit);
+    }
+
+    /** The run's worktree and branch were removed. */
+    public void recordDiscarded() {
+        put(DISCARDED_AT, now());
     }
 
     public void recordCodexProcess(long pid, long startedAtMs) {
@@ -195,6 +249,14 @@ public final class RunMeta {
     }
 
     public boolean isFinished() { return state() == RunState.FINISHED; }
+
+    public boolean isWorktree() { return ISOLATION_WORKTREE.equals(str(ISOLATION)); }
+    public String worktree() { return str(WORKTREE); }
+    public String branch() { return str(BRANCH); }
+    public String baseCommit() { return str(BASE_COMMIT); }
+    public String headCommit() { return str(HEAD_COMMIT); }
+    /** Where codex works: the project's directory inside the run's worktree, or the project's own. */
+    public String workDir() { return isWorktree() && str(WORK_DIR) != null ? str(WORK_DIR) : projectDir(); }
 
     public static String now() {
         return Instant.now().toString();

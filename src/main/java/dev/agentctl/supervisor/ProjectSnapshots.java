@@ -18,6 +18,7 @@ final class ProjectSnapshots {
     private final Consumer<String> problems;
     private String startTree;
     private String baseCommit;
+    private String endTree;
 
     /** Works in runDir: a private index and a private object directory, both deleted at the end. */
     ProjectSnapshots(Path projectDir, Path runDir, Consumer<String> problems) {
@@ -39,12 +40,14 @@ final class ProjectSnapshots {
 
     String startTree() { return startTree; }
     String baseCommit() { return baseCommit; }
+    /** The tree diffSinceStart compared with; null before, or when unknown. */
+    String endTree() { return endTree; }
 
     /** The diff stat from the start snapshot to the tree as it is now; null when unknown. */
     String diffSinceStart() {
         try {
             if (startTree == null) return null;
-            String endTree = git.snapshot(indexFile);
+            endTree = git.snapshot(indexFile);
             return endTree == null ? null : git.diffStat(startTree, endTree);
         } catch (RuntimeException e) {
             problems.accept("git snapshot at end failed: " + e.getMessage());

@@ -98,22 +98,36 @@ public final class Supervisor {
 
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
-        Path projectDir = Paths.get(meta.projectDir());
-        ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir, pane::note);
-        snapshots.takeStart();
-        store.update(runId, m -> {
-            m.recordStartSnapshot(snapshots.baseCommit(), snapshots.startTree());
-            return true;
-        });
+        Path workDir = Paths.get(meta.workDir());
+        // A worktree run's change is base_commit..head_commit (see RunFinalizer); a shared run's needs snapshots.
+        ProjectSnapshots snapshots = new ProjectSnapshots(workDir, dir, pane::note);
+        if (!meta.isWorktree()) {
+            snapshots.takeStart();
+            store.update(runId, m -> {
+                m.recordStartSnapshot(snapshots.baseCommit(), snapshots.startTree());
+                return true;
+            });
+        }
 
         long started = System.nanoTime();
-        if (stop.get() != null) { // a signal arrived while we took the snapshot
+        String setup = meta.isWorktree() ? meta.str(RunMeta.WORKTREE_SETUP) : null;
+        if (setup != null && stop.get() == null) {
+            pane.note("worktree_setup: " + setup + " (output in setup.log)");
+            String failure = WorktreeSetup.run(setup, workDir, env, dir.resolve("setup.log"), config.worktreeSetupTimeoutSeconds(),
+                    () -> stopRequested(dir));
+            if (failure != null && stop.get() == null) {
+                RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, failure);
+                if (done != null) pane.result(done);
+                return 1;
+            }
+        }
+        if (stop.get() != null) { // a signal or kill request arrived before codex started
             RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
             if (done != null) pane.result(done);
             return 1;
         }
         try {
-            codex = CodexRun.start(meta.codexArgv(), projectDir, env, dir, e -> onEvent(runId, e), pane::note);
+            codex = CodexRun.start(meta.codexArgv(), workDir, env, dir, e -> onEvent(runId, e), pane::note);
         } catch (IOException e) {
             RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
             if (done != null) pane.result(done);
@@ -131,7 +145,7 @@ public final class Supervisor {
             pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
             return 1;
         }
-        RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
+        RunMeta done = finish(runId, dir, snapshots, codex.process().exitValue());
         if (done != null) pane.result(done);
         pane.linger(config.paneLingerSeconds());
         return 0;
@@ -179,6 +193,13 @@ public final class Supervisor {
         }
     }
 
+    /** A kill request (or a signal) arrived: it is what the run ends with. */
+    private boolean stopRequested(Path dir) {
+        StopRequest request = StopRequest.readFrom(dir);
+        if (request != null) stop.compareAndSet(null, request);
+        return stop.get() != null;
+    }
+
     private RunMeta markStalled(String runId, boolean stalled) {
         return store.update(runId, m -> {
             if (m.isFinished()) return false;
@@ -187,7 +208,8 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, Path dir, String diff, int exitCode) throws IOException {
+    private RunMeta finish(String runId, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
+        String diff = snapshots.diffSinceStart();
         EventTracker t = codex.tracker();
         String finalMessage = readIfExists(dir.resolve("last_message.json"));
         // codex creates the -o file empty at start and fills it only when the turn completes.
@@ -199,7 +221,10 @@ public final class Supervisor {
         return finalizer.finish(runId, m -> {
             RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
             RunOutcome.capTexts(m, config.resultMaxChars());
-            m.recordDiffStat(diff);
+            if (!m.isWorktree()) {
+                m.recordDiffStat(diff);
+                m.recordEndSnapshot(snapshots.endTree());
+            }
             m.recordProgress(threadId, usage);
         });
     }

@@ -12,6 +12,9 @@ import java.util.Map;
 public final class Config {
     public static final String LAUNCHER_TMUX = "tmux";
     public static final String LAUNCHER_DETACHED = "detached";
+    public static final String ISOLATION_WORKTREE = "worktree";
+    public static final String ISOLATION_SHARED = "shared";
+    private static final java.util.regex.Pattern BRANCH_PREFIX = java.util.regex.Pattern.compile("([A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9._-]*");
 
     private static final java.util.regex.Pattern SESSION_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -27,6 +30,9 @@ public final class Config {
     private final long paneLingerSeconds;
     private final String stallAction;
     private final int resultMaxChars;
+    private final String isolation;
+    private final String branchPrefix;
+    private final long worktreeSetupTimeoutSeconds;
     private final Map<String, Profile> profiles;
 
     /**
@@ -56,6 +62,17 @@ public final class Config {
                 : Durations.parseSeconds(linger, "config.json pane_linger");
         stallAction = oneOf("stall_action", text("stall_action", defaults), "notify", "notify", "kill");
         resultMaxChars = resultMaxChars(this.user.get("result_max_chars"));
+        String iso = text("isolation", defaults);
+        isolation = iso == null ? ISOLATION_WORKTREE : checkIsolation(iso, "config.json: isolation");
+        String prefix = this.user.has("branch_prefix") ? Json.string(this.user, "branch_prefix") : null;
+        branchPrefix = prefix == null ? "agentctl/" : prefix;
+        if (!BRANCH_PREFIX.matcher(branchPrefix).matches() || branchPrefix.contains("..") || branchPrefix.contains(".lock/")
+                || branchPrefix.contains("/.")) {
+            throw AgentctlException.usage("config.json: branch_prefix \"" + branchPrefix + "\" cannot start a git branch name "
+                    + "(use letters, digits, '.', '_', '-' and '/', e.g. \"agentctl/\")");
+        }
+        String setup = text("worktree_setup_timeout", defaults);
+        worktreeSetupTimeoutSeconds = setup == null ? 600 : Durations.parseSeconds(setup, "config.json worktree_setup_timeout");
         profiles = profilesOf(this.user);
     }
 
@@ -72,6 +89,9 @@ public final class Config {
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
+        d.addProperty("isolation", ISOLATION_WORKTREE);
+        d.addProperty("branch_prefix", "agentctl/");
+        d.addProperty("worktree_setup_timeout", "10m");
         JsonObject profiles = new JsonObject();
         profiles.add(Profile.DEFAULT, Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -104,6 +124,20 @@ public final class Config {
      * a result larger than this is cut with a note rather than exhausting the supervisor's memory.
      */
     public int resultMaxChars() { return resultMaxChars; }
+    /** How runs share the project's checkout by default: "worktree" (a worktree and branch each) or "shared". */
+    public String isolation() { return isolation; }
+    /** Worktree runs get the branch branch_prefix + run id. */
+    public String branchPrefix() { return branchPrefix; }
+    /** How long a project's worktree_setup command may run before the run fails. */
+    public long worktreeSetupTimeoutSeconds() { return worktreeSetupTimeoutSeconds; }
+
+    /** Validates an isolation mode named by a user (config, project, command line). */
+    public static String checkIsolation(String s, String where) {
+        if (!s.equals(ISOLATION_WORKTREE) && !s.equals(ISOLATION_SHARED)) {
+            throw AgentctlException.usage(where + " must be \"worktree\" or \"shared\", not \"" + s + "\"");
+        }
+        return s;
+    }
     /** Profiles from config.json; a user's profiles object replaces the default set as a whole. */
     public Map<String, Profile> profiles() { return profiles; }
 

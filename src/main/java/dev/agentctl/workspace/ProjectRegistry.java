@@ -30,7 +30,13 @@ public final class ProjectRegistry {
     public record AddResult(Project project, boolean updated) {}
 
     public AddResult add(String name, String path, String defaultProfile) {
+        return add(name, path, defaultProfile, null, null);
+    }
+
+    /** isolation and worktreeSetup: null keeps what a re-added project had; "" clears it. */
+    public AddResult add(String name, String path, String defaultProfile, String isolation, String worktreeSetup) {
         validateName(name);
+        if (isolation != null && !isolation.isEmpty()) Config.checkIsolation(isolation, "--isolation");
         Path dir = realDirectory(path);
         try (FileLock ignored = FileLock.acquire(workspace.sharedLock())) {
             JsonObject root = read();
@@ -40,12 +46,19 @@ public final class ProjectRegistry {
             entry.addProperty("path", dir.toString());
             entry.add("default_profile", Json.of(defaultProfile));
             if (!entry.has("added_at")) entry.addProperty("added_at", Instant.now().toString());
+            setOrClear(entry, "isolation", isolation);
+            setOrClear(entry, "worktree_setup", worktreeSetup);
             projects.add(name, entry);
             Json.writeAtomically(workspace.projectsFile(), root);
-            return new AddResult(new Project(name, dir, defaultProfile), updated);
+            return new AddResult(toProject(name, entry), updated);
         } catch (IOException e) {
             throw AgentctlException.failed("cannot write " + workspace.projectsFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void setOrClear(JsonObject entry, String key, String value) {
+        if (value == null) return;
+        if (value.isEmpty()) entry.remove(key); else entry.addProperty(key, value);
     }
 
     /** Creates an empty registry when there is none; an existing one is left as it is. */
@@ -166,6 +179,7 @@ public final class ProjectRegistry {
             throw AgentctlException.failed(workspace.projectsFile() + ": project '" + name + "' has no path; fix it by hand");
         }
         JsonObject o = e.getAsJsonObject();
-        return new Project(name, Paths.get(Json.string(o, "path")), Json.string(o, "default_profile"));
+        return new Project(name, Paths.get(Json.string(o, "path")), Json.string(o, "default_profile"),
+                Json.string(o, "isolation"), Json.string(o, "worktree_setup"));
     }
 }

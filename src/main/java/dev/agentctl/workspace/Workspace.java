@@ -43,6 +43,10 @@ public final class Workspace {
     public Path notifyLog() { return home.resolve("notify.log"); }
     public Path notifyJsonl() { return home.resolve("notify.jsonl"); }
     public Path runsDir() { return home.resolve("runs"); }
+    /** Worktree runs' checkouts: worktrees/<run_id>, never inside the user's own checkout. */
+    public Path worktreesDir() { return home.resolve("worktrees"); }
+    /** One lock file per git repository, for git operations that race on it (see git.RepoLock). */
+    public Path repoLocksDir() { return home.resolve("worktrees").resolve(".locks"); }
     /** Guards config.json and projects.json read-modify-write cycles. */
     public Path sharedLock() { return home.resolve(".lock"); }
     /** Guards appends to notify.log and notify.jsonl so lines never interleave. */

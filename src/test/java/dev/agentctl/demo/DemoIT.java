@@ -151,6 +151,8 @@ class DemoIT {
         assertArrayEquals(new String[] {"add LICENSE", "succeeded", "1 file, +3 -0"}, slice(rows.get(2)), r.out());
         assertArrayEquals(new String[] {"write CHANGELOG (resumed)", "succeeded", "no changes"}, slice(rows.get(3)), r.out());
         for (String[] row : rows) assertTrue(Long.parseLong(row[4]) > 0, "tokens counted: " + r.out());
+        assertTrue(r.out().contains("agentctl merge ") && r.out().contains("fast-forwarded main to agentctl/"),
+                "ends with one merge of a run's branch: " + r.out());
         assertTrue(r.out().contains("resuming it with its followup_prompt"), r.out());
         assertTrue(r.out().contains("Demo OK"), r.out());
     }

@@ -157,7 +157,7 @@ class RunLifecycleIT extends RealRunTest {
         String id = env.start("Work [[mock-cmd:echo hi > hi.txt]]");
         JsonObject m = env.waitFor(id, "120s");
         assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
-        assertTrue(Files.exists(env.project.resolve("hi.txt")));
+        assertTrue(Files.exists(Path.of(m.get("work_dir").getAsString()).resolve("hi.txt")), "written in the run's worktree");
         assertTrue(m.getAsJsonArray("codex_argv").get(0).getAsString().startsWith("/"), "absolute codex path");
         assertTrue(Files.list(env.codexHome.resolve("sessions")).findAny().isPresent(), "the caller's CODEX_HOME was used");
         assertTrue(OfflineModelServer.INPUT_TOKENS > 0);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add-project", description = "Register a project directory under a short name (re-adding a name updates it).",
-        footer = {"", "Example:", "  agentctl add-project myapp ~/src/myapp --default-profile deep"})
+        footer = {"", "Examples:", "  agentctl add-project myapp ~/src/myapp --default-profile deep",
+                "  agentctl add-project web ~/src/web --isolation worktree --worktree-setup 'npm ci'"})
 public final class AddProjectCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits, '.', '_', '-'.")
     String name;
@@ -18,12 +19,18 @@ public final class AddProjectCommand extends BaseCommand {
     @Option(names = "--default-profile", paramLabel = "P", description = "Profile for runs of this project (default: spark).")
     String defaultProfile;
 
+    @Option(names = "--isolation", paramLabel = "MODE", description = "worktree or shared: how this project's runs work unless start says otherwise (\"\" clears it).")
+    String isolation;
+
+    @Option(names = "--worktree-setup", paramLabel = "CMD", description = "Shell command run (sh -c) in each new worktree before codex, e.g. 'npm ci' (\"\" clears it).")
+    String worktreeSetup;
+
     @Override
     protected int execute() {
         if (defaultProfile != null) {
             config().profile(defaultProfile);
         }
-        ProjectRegistry.AddResult r = projects().add(name, path, defaultProfile);
+        ProjectRegistry.AddResult r = projects().add(name, path, defaultProfile, isolation, worktreeSetup);
         io().out().println((r.updated() ? "updated project " : "added project ") + r.project().name() + " -> " + r.project().dir());
         return 0;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "resume", description = {"Continue a finished run's codex thread in a new run (mode resume) and print the new run id.",
+        "A worktree run continues in the same worktree and branch (recreated from the branch if it was removed).",
         "The prompt comes from stdin unless --prompt-file is given."},
         footer = {"", "Example:", "  agentctl show $id | jq -r .followup_prompt | agentctl resume --parent-run-id $id --profile deep"})
 public final class ResumeCommand extends BaseCommand {
@@ -42,8 +43,7 @@ public final class ResumeCommand extends BaseCommand {
         Project p = new Project(parent.project(), Paths.get(dir), null);
         byte[] prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io()).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parentRunId,
-                parent.threadId(), run.noTmux, parent.tmuxSession()));
+        String id = new RunStarter(runs(), config, io()).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parent, run.noTmux));
         io().out().println(id);
         return 0;
     }

@@ -17,7 +17,7 @@ final class RunTable {
      * keeps of a finished run, so the table must read no other.
      */
     static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
-            "exit_code", "parent_run_id", "title", "created_at", "stalled");
+            "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree");
 
     private static final String NL = System.lineSeparator();
 
@@ -54,12 +54,12 @@ final class RunTable {
 
     void printAligned(List<RunMeta> runs) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"RUN", "STATUS", "OUTCOME", "PROJECT", "PROFILE", "GOAL", "EXIT", "TITLE"});
+        rows.add(new String[] {"RUN", "STATUS", "OUTCOME", "PROJECT", "PROFILE", "GOAL", "EXIT", "BRANCH", "TITLE"});
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
             rows.add(new String[] {cell(m.runId()), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
-                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), cell(m.title())});
+                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), dash(m.branch()), cell(m.title())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {

@@ -1,5 +1,6 @@
 package dev.agentctl.cli.run;
 
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
         "The prompt comes from stdin unless --prompt-file is given. Never waits for codex."},
         footer = {"", "Examples:", "  echo 'Fix the failing test in parser.py' | agentctl start --project myapp --title fix-parser",
                 "  id=$(agentctl start --project . --profile deep --prompt-file task.md --timeout 30m)",
+                "  echo 'Try the new parser' | agentctl start --project myapp --base main --title parser-v2",
                 "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done"})
 public final class StartCommand extends BaseCommand implements QuickCommand {
     @Mixin
@@ -39,11 +41,21 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
     @Option(names = "--tmux-session", paramLabel = "S", description = "tmux session for the run's pane (default: config tmux_session, else the current one, else 'ai').")
     String tmuxSession;
 
+    @Option(names = "--isolation", paramLabel = "MODE", description = "worktree (a worktree and branch of its own) or shared (the project's checkout). Default: the project's, else config isolation (worktree).")
+    String isolation;
+
+    @Option(names = "--worktree", description = "Short for --isolation worktree.")
+    boolean worktree;
+
+    @Option(names = "--base", paramLabel = "REF", description = "Start the run's worktree clean from this commit or branch instead of from what the checkout holds now.")
+    String base;
+
     @Override
     public Shape quickShape() {
         Map<String, Kind> options = new java.util.HashMap<>(RunOptions.QUICK_OPTIONS);
         options.putAll(Map.of("--home", Kind.TEXT, "--project", Kind.TEXT, "--model", Kind.TEXT, "--sandbox", Kind.TEXT,
-                "--run-id", Kind.TEXT, "--tmux-session", Kind.TEXT));
+                "--run-id", Kind.TEXT, "--tmux-session", Kind.TEXT, "--isolation", Kind.TEXT, "--worktree", Kind.FLAG,
+                "--base", Kind.TEXT));
         return new Shape(options, 0, 0);
     }
 
@@ -55,10 +67,17 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         sandbox = m.text("--sandbox");
         runId = m.text("--run-id");
         tmuxSession = m.text("--tmux-session");
+        isolation = m.text("--isolation");
+        worktree = m.flag("--worktree");
+        base = m.text("--base");
     }
 
     @Override
     protected int execute() {
+        if (worktree && isolation != null && !isolation.equals(Config.ISOLATION_WORKTREE)) {
+            throw AgentctlException.usage("--worktree contradicts --isolation " + isolation);
+        }
+        String asked = worktree ? Config.ISOLATION_WORKTREE : isolation == null ? null : Config.checkIsolation(isolation, "--isolation");
         Config config = config();
         if (runId != null) runs().dir(runId);
         Profile.checkSandbox(sandbox, "--sandbox");
@@ -68,7 +87,7 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         Profile prof = config.profile(profileName);
         byte[] prompt = run.prompt(io());
         String id = new RunStarter(runs(), config, io()).start(RunRequest.start(p, prof, run.title, prompt, model, sandbox,
-                runId, timeoutS, run.noTmux, tmuxSession));
+                runId, timeoutS, run.noTmux, tmuxSession, asked, base));
         io().out().println(id);
         return 0;
     }
