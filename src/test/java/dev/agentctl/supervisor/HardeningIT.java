@@ -20,19 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** Faults that used to lose a run, leave processes or secrets behind, or end in a stack trace. */
 class HardeningIT extends RealRunTest {
-    private JsonObject awaitRunning(String id) {
-        JsonObject[] m = new JsonObject[1];
-        Procs.await("codex running for " + id, Duration.ofSeconds(60), () -> {
-            try {
-                m[0] = env.meta(id);
-                return m[0].has("codex_pid") && !m[0].get("codex_pid").isJsonNull();
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        return m[0];
-    }
-
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
                 && !dev.agentctl.proc.ProcessIdentity.isZombie(pid);

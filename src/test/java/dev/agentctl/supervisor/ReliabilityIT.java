@@ -24,19 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** Runs never stay running forever and never lose their result: kill, deadlines, stalls, lost supervisors. */
 class ReliabilityIT extends RealRunTest {
-    private JsonObject awaitRunning(String id) {
-        JsonObject[] m = new JsonObject[1];
-        Procs.await("codex running for " + id, Duration.ofSeconds(60), () -> {
-            try {
-                m[0] = env.meta(id);
-                return m[0].has("codex_pid") && !m[0].get("codex_pid").isJsonNull();
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        return m[0];
-    }
-
     private static void assertDead(long pid, String what) {
         Procs.await(what + " (pid " + pid + ") gone", Duration.ofSeconds(20),
                 () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));

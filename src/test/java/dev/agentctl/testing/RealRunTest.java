@@ -16,4 +16,18 @@ public abstract class RealRunTest {
     void closeEnv() {
         env.close();
     }
+
+    /** The run's meta once its codex has started (codex_pid recorded), waited for with a deadline. */
+    protected com.google.gson.JsonObject awaitRunning(String id) {
+        com.google.gson.JsonObject[] m = new com.google.gson.JsonObject[1];
+        Procs.await("codex running for " + id, java.time.Duration.ofSeconds(60), () -> {
+            try {
+                m[0] = env.meta(id);
+                return m[0].has("codex_pid") && !m[0].get("codex_pid").isJsonNull();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return m[0];
+    }
 }
