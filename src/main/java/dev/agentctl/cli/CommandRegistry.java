@@ -2,6 +2,7 @@ package dev.agentctl.cli;
 
 import dev.agentctl.base.Io;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -29,6 +30,9 @@ public final class CommandRegistry {
         COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
         COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
+        COMMANDS.put("status", dev.agentctl.cli.run.StatusCommand::new);
+        COMMANDS.put("groups", dev.agentctl.cli.group.GroupsCommand::new);
+        COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }
 
@@ -54,8 +58,14 @@ public final class CommandRegistry {
         } else {
             COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get().withIo(io)));
         }
+        CommandLine group = cli.getSubcommands().get("group");
+        if (group != null) {
+            dev.agentctl.cli.group.GroupCommand.verbs().forEach((name, verb) -> group.addSubcommand(name, verb.get().withIo(io)));
+        }
         // Each command's footer holds its examples; the exit codes follow on every one.
-        for (CommandLine sub : cli.getSubcommands().values()) {
+        List<CommandLine> all = new java.util.ArrayList<>(cli.getSubcommands().values());
+        if (group != null) all.addAll(group.getSubcommands().values());
+        for (CommandLine sub : all) {
             var usage = sub.getCommandSpec().usageMessage();
             String[] footer = usage.footer();
             if (footer.length > 0 && footer[footer.length - 1].equals(ExitCodes.HELP_FOOTER)) continue;

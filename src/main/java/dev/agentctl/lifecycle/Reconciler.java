@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * as lost. Cheap enough for list: one /proc look-up per unfinished run, no tmux or git.
  */
 public final class Reconciler {
-    /** How long a queued run may wait for its supervisor to start before it counts as lost. */
+    /** How long a launched run may wait for its supervisor to start before it counts as lost. */
     public static final Duration QUEUED_GRACE = Duration.ofSeconds(60);
 
     private final RunStore store;
@@ -35,9 +35,12 @@ public final class Reconciler {
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
         }
-        if (m.state() == RunState.QUEUED && m.createdAt() != null) {
+        // Waiting for a slot is not waiting for a supervisor: nobody has been asked to start one yet.
+        if (m.isWaitingInQueue()) return null;
+        String launched = m.launchedAt() != null ? m.launchedAt() : m.createdAt();
+        if (m.state() == RunState.QUEUED && launched != null) {
             try {
-                if (Instant.parse(m.createdAt()).plus(QUEUED_GRACE).isAfter(now)) return null;
+                if (Instant.parse(launched).plus(QUEUED_GRACE).isAfter(now)) return null;
             } catch (DateTimeParseException ignored) {
                 // an unreadable time cannot keep a run alive
             }

@@ -10,7 +10,9 @@ import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.NewRun;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.AtomicFiles;
-import dev.agentctl.tmux.Tmux;
+import dev.agentctl.notify.Notifier;
+import dev.agentctl.workspace.GroupStore;
+import java.util.function.Supplier;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,19 +20,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Creates a run (directory, prompt, caller environment, queued meta) and hands it to a supervisor.
- * Everything that can be refused is checked before the directory exists; if launching fails the
- * directory is removed, so a failed start leaves nothing behind.
+ * Creates a run (directory, prompt, caller environment, queued meta) and hands it to the queue, which
+ * launches its supervisor at once when a slot is free. Everything that can be refused is checked before
+ * the directory exists; if launching fails the directory is removed, so a failed start leaves nothing behind.
  */
 public final class RunStarter {
     private final RunStore store;
     private final Config config;
     private final Io io;
+    private final Supplier<Notifier> notifier;
 
-    public RunStarter(RunStore store, Config config, Io io) {
+    /** @param notifier for runs the queue ends before they start (a failed dependency, a queue timeout) */
+    public RunStarter(RunStore store, Config config, Io io, Supplier<Notifier> notifier) {
         this.store = store;
         this.config = config;
         this.io = io;
+        this.notifier = notifier;
     }
 
     public String start(RunRequest req) {
@@ -42,30 +47,32 @@ public final class RunStarter {
         boolean detached = useDetached(req.noTmux());
         String model = req.model() != null ? req.model() : req.profile().model();
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
-        String runId = claimId(req.runId());
-        Path dir = store.dir(runId);
+        QueueOptions q = req.queue();
+        if (req.runId() != null) RunId.validate(req.runId());
+        Admission.Placement place = new Admission(store, config, io.env()).place(q.group(), req.profile().name(), req.title(),
+                q.after(), req.runId());
+        String runId = null;
         try {
+            runId = claimId(req.runId());
+            Path dir = store.dir(runId);
             AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt().getBytes(StandardCharsets.UTF_8));
             CallerEnvironment.write(dir, io.env());
             List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
                     req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
                     dir.resolve("last_message.json"), req.resumeThreadId()));
             String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            store.write(RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
-                    req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), req.parentRunId(),
-                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv)));
-            List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
-            if (detached) {
-                SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env());
-            } else {
-                // Inside tmux on the same server, split the caller's window; otherwise the session decides.
-                String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
-                SupervisorLauncher.inTmux(new Tmux(config.tmuxSocket()), session, callerPane, req.project().dir(), supervise,
-                        runId + " " + (req.title() == null ? "" : req.title()));
-            }
+            String parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
+            RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
+                    req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
+                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+            meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
+            store.write(meta);
+            new Queue(store, config, () -> new RunFinalizer(store, notifier.get()), io.env())
+                    .enqueue(runId, q.noQueue(), place, req.title());
             return runId;
         } catch (IOException | RuntimeException e) {
-            store.deleteQuietly(runId);
+            if (runId != null) store.deleteQuietly(runId);
+            if (place.group() != null) new GroupStore(store.workspace()).releaseRun(place.group());
             if (e instanceof AgentctlException ae) throw ae;
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunState;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.lifecycle.Reconciler;
 import java.io.IOException;
@@ -29,11 +30,21 @@ public final class Waiter {
     private final RunStore store;
     private final Reconciler reconciler;
     private final Duration livenessInterval;
+    private final Runnable housekeeping;
 
     public Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval) {
+        this(store, reconciler, livenessInterval, () -> {});
+    }
+
+    /**
+     * @param housekeeping runs before waiting and with each liveness check while a run awaited is queued:
+     *     the queue's promotion, so a queue whose supervisors all died still drains
+     */
+    public Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval, Runnable housekeeping) {
         this.store = store;
         this.reconciler = reconciler;
         this.livenessInterval = livenessInterval;
+        this.housekeeping = housekeeping;
     }
 
     /** The runs as they are when waiting ended, in the order asked, and whether time ran out. */
@@ -49,6 +60,7 @@ public final class Waiter {
                 store.read(id); // unknown id: usage error before we block
                 keys.put(dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), id);
             }
+            housekeeping.run();
             for (String id : ids) current.put(id, reconciler.reconcile(store.read(id)));
             long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
             long nextLivenessCheck = System.nanoTime() + livenessInterval.toNanos();
@@ -72,6 +84,7 @@ public final class Waiter {
                     if (m != null) current.put(id, m);
                 }
                 if (System.nanoTime() >= nextLivenessCheck) {
+                    if (current.values().stream().anyMatch(m -> m.state() == RunState.QUEUED)) housekeeping.run();
                     for (Map.Entry<String, RunMeta> e : current.entrySet()) {
                         if (!e.getValue().isFinished()) e.setValue(reconciler.reconcile(store.read(e.getKey())));
                     }

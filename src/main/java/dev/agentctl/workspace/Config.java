@@ -12,6 +12,10 @@ import java.util.Map;
 public final class Config {
     public static final String LAUNCHER_TMUX = "tmux";
     public static final String LAUNCHER_DETACHED = "detached";
+    public static final String MAX_CONCURRENT = "max_concurrent";
+    public static final String MAX_DEPTH = "max_depth";
+    public static final String MAX_RUNS_PER_GROUP = "max_runs_per_group";
+    public static final String SPAWN_RULES = "spawn_rules";
 
     private final JsonObject user;
 
@@ -32,6 +36,10 @@ public final class Config {
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
+        d.addProperty(MAX_CONCURRENT, 8); // 0: no cap
+        d.addProperty(MAX_DEPTH, 3);
+        d.addProperty(MAX_RUNS_PER_GROUP, 25);
+        d.add(SPAWN_RULES, null); // null: any profile may start any profile
         JsonObject profiles = new JsonObject();
         profiles.add("spark", Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -91,6 +99,22 @@ public final class Config {
             throw AgentctlException.usage("config.json: stall_action must be \"notify\" or \"kill\", not \"" + s + "\"");
         }
         return s;
+    }
+
+    /** Runs at a time across the workspace; 0 means no cap. */
+    public int maxConcurrent() { return Limits.count(userOrDefault(MAX_CONCURRENT), "config.json: " + MAX_CONCURRENT); }
+
+    /** How deep runs may start runs: a person's run is at depth 0. */
+    public int maxDepth() { return Limits.count(userOrDefault(MAX_DEPTH), "config.json: " + MAX_DEPTH); }
+
+    /** The default cap on how many runs a group may ever have. */
+    public int maxRunsPerGroup() { return Limits.count(userOrDefault(MAX_RUNS_PER_GROUP), "config.json: " + MAX_RUNS_PER_GROUP); }
+
+    /** Which profiles a run of a profile may start; null when anything is allowed. */
+    public Map<String, java.util.List<String>> spawnRules() { return Limits.spawnRules(userOrDefault(SPAWN_RULES), "config.json: " + SPAWN_RULES); }
+
+    private JsonElement userOrDefault(String key) {
+        return user.has(key) ? user.get(key) : defaults().get(key);
     }
 
     /** Profiles from config.json; a user's profiles object replaces the default set as a whole. */

@@ -6,6 +6,9 @@ import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
 import java.util.List;
+import java.util.Map;
+import dev.agentctl.lifecycle.QueueView;
+import dev.agentctl.workspace.GroupStore;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Option;
         "On a terminal: an aligned table. Piped: one tab-separated line per run:",
         "  <id> <status> proj=<p> profile=<p> goal_met=<b|null> exit=<n|null> parent=<id> <title> outcome=<o>"},
         footer = {"", "Examples:", "  agentctl list --limit 10", "  agentctl list --status running --project myapp",
-                "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'"})
+                "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'",
+                "  agentctl list --group refactor --status queued"})
 public final class ListCommand extends BaseCommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
     Integer limit;
@@ -25,8 +29,11 @@ public final class ListCommand extends BaseCommand {
     @Option(names = "--project", paramLabel = "P", description = "Only runs of this project.")
     String project;
 
-    @Option(names = "--json", description = "Print a JSON array of the runs' meta.")
+    @Option(names = "--json", description = "Print a JSON array of the runs' meta (queued runs with their queue_position).")
     boolean json;
+
+    @Option(names = "--group", paramLabel = "NAME", description = "Only runs of this group.")
+    String group;
 
     @Override
     protected int execute() {
@@ -34,13 +41,17 @@ public final class ListCommand extends BaseCommand {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
         RunQuery query = new RunQuery(status, project, limit);
+        if (group != null) GroupStore.validateName(group);
         Consumer<String> warn = warning -> io().err().println("agentctl: warning: " + warning);
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, so it reads them all.
         List<RunMeta> all = json ? RunQuery.readAll(runs(), warn) : new RunIndex(runs(), RunTable.FIELDS).runs(warn);
         // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
-        List<RunMeta> found = query.select(reconciler().reconcileAll(all));
-        RunTable table = new RunTable(io().out());
+        List<RunMeta> settled = QueueView.settle(runs(), queue(), reconciler().reconcileAll(all));
+        Map<String, Integer> positions = QueueView.positions(settled);
+        if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
+        List<RunMeta> found = query.select(settled);
+        RunTable table = new RunTable(io().out(), positions);
         if (json) {
             table.printJson(found);
         } else if (io().terminal()) {

@@ -17,7 +17,7 @@ public final class QuickCommands {
     private static final Map<String, Shape> SHAPES = Map.of(
             "show", new Shape(Map.of("--home", Kind.TEXT), 1, 1),
             "list", new Shape(Map.of("--home", Kind.TEXT, "--limit", Kind.COUNT, "--status", Kind.TEXT,
-                    "--project", Kind.TEXT, "--json", Kind.FLAG), 0, 0),
+                    "--project", Kind.TEXT, "--json", Kind.FLAG, "--group", Kind.TEXT), 0, 0),
             "wait", new Shape(Map.of("--home", Kind.TEXT, "--timeout", Kind.TEXT, "--any", Kind.FLAG,
                     "--exit-status", Kind.FLAG), 1, Integer.MAX_VALUE),
             "start", new Shape(Map.ofEntries(Map.entry("--home", Kind.TEXT), Map.entry("--project", Kind.TEXT),
@@ -25,7 +25,9 @@ public final class QuickCommands {
                     Map.entry("--prompt-file", Kind.TEXT), Map.entry("--model", Kind.TEXT),
                     Map.entry("--sandbox", Kind.TEXT), Map.entry("--run-id", Kind.TEXT),
                     Map.entry("--timeout", Kind.TEXT), Map.entry("--tmux-session", Kind.TEXT),
-                    Map.entry("--no-tmux", Kind.FLAG)), 0, 0));
+                    Map.entry("--no-tmux", Kind.FLAG), Map.entry("--group", Kind.TEXT), Map.entry("--after", Kind.TEXT),
+                    Map.entry("--after-any", Kind.FLAG), Map.entry("--queue-timeout", Kind.TEXT),
+                    Map.entry("--no-queue", Kind.FLAG)), 0, 0));
 
     private QuickCommands() {}
 
@@ -48,6 +50,7 @@ public final class QuickCommands {
                 c.status = m.text("--status");
                 c.project = m.text("--project");
                 c.json = m.flag("--json");
+                c.group = m.text("--group");
                 return c;
             }
             case "wait": {
@@ -66,6 +69,11 @@ public final class QuickCommands {
                 c.run.promptFile = m.text("--prompt-file");
                 c.run.timeout = m.text("--timeout");
                 c.run.noTmux = m.flag("--no-tmux");
+                c.run.group = m.text("--group");
+                c.run.after = m.text("--after");
+                c.run.afterAny = m.flag("--after-any");
+                c.run.queueTimeout = m.text("--queue-timeout");
+                c.run.noQueue = m.flag("--no-queue");
                 c.project = m.text("--project");
                 c.model = m.text("--model");
                 c.sandbox = m.text("--sandbox");

@@ -34,6 +34,7 @@ public final class ResumeCommand extends BaseCommand {
             throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
         }
         Long timeoutS = run.timeoutSeconds(config);
+        run.queue();
         Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : "spark");
         String dir = parent.projectDir();
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
@@ -42,8 +43,8 @@ public final class ResumeCommand extends BaseCommand {
         Project p = new Project(parent.project(), Paths.get(dir), null);
         String prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io()).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parentRunId,
-                parent.threadId(), run.noTmux, parent.tmuxSession()));
+        String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.resume(p, prof, t, prompt, timeoutS,
+                parentRunId, parent.threadId(), run.noTmux, parent.tmuxSession()).withQueue(run.queue()));
         io().out().println(id);
         return 0;
     }

@@ -6,27 +6,41 @@ import dev.agentctl.store.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** How runs are presented: aligned table, the original tool's tab-separated lines, or JSON. */
-final class RunTable {
+public final class RunTable {
     /**
      * Every meta field the table shows, filters or sorts by (see RunQuery): all that the run index
      * keeps of a finished run, so the table must read no other.
      */
-    static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
-            "exit_code", "parent_run_id", "title", "created_at", "stalled");
+    public static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
+            "exit_code", "parent_run_id", "title", "created_at", "stalled", "group", "depth", "spawned_by", "usage",
+            "started_at", "ended_at");
 
     private static final String NL = System.lineSeparator();
 
     private final PrintStream out;
+    private final Map<String, Integer> queuePositions;
 
-    RunTable(PrintStream out) {
+    /** @param queuePositions 1-based places in the queue of the runs waiting there, by id */
+    RunTable(PrintStream out, Map<String, Integer> queuePositions) {
         this.out = out;
+        this.queuePositions = queuePositions;
     }
 
     void printJson(List<RunMeta> runs) {
         JsonArray arr = new JsonArray();
-        runs.forEach(m -> arr.add(m.json()));
+        for (RunMeta m : runs) {
+            Integer pos = queuePositions.get(m.runId());
+            if (pos == null) {
+                arr.add(m.json());
+            } else {
+                var o = m.json().deepCopy();
+                o.addProperty("queue_position", pos);
+                arr.add(o);
+            }
+        }
         out.println(Json.pretty(arr));
     }
 
@@ -37,7 +51,10 @@ final class RunTable {
             text.append(m.runId()).append('\t').append(m.status()).append("\tproj=").append(dash(m.project()))
                     .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
                     .append("\texit=").append(m.exitCode()).append("\tparent=").append(orEmpty(m.str("parent_run_id")))
-                    .append('\t').append(oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome())).append(NL);
+                    .append('\t').append(oneLine(m.title())).append("\toutcome=").append(orEmpty(m.outcome()));
+            Integer pos = queuePositions.get(m.runId());
+            if (pos != null) text.append("\tqueue=").append(pos); // only queued runs, which the original tool never had
+            text.append(NL);
         }
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
@@ -48,6 +65,8 @@ final class RunTable {
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
+            Integer pos = queuePositions.get(m.runId());
+            if (pos != null) status += " #" + pos;
             rows.add(new String[] {m.runId(), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
                     String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), oneLine(m.title())});
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         "The prompt comes from stdin unless --prompt-file is given. Never waits for codex."},
         footer = {"", "Examples:", "  echo 'Fix the failing test in parser.py' | agentctl start --project myapp --title fix-parser",
                 "  id=$(agentctl start --project . --profile deep --prompt-file task.md --timeout 30m)",
-                "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done"})
+                "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done",
+                "  agentctl start --group refactor --after \"$a,$b\" --prompt-file merge.md"})
 public final class StartCommand extends BaseCommand {
     @Mixin
     RunOptions run;
@@ -43,12 +44,13 @@ public final class StartCommand extends BaseCommand {
             throw AgentctlException.usage("--sandbox must be one of " + Profile.SANDBOXES + ", not '" + sandbox + "'");
         }
         Long timeoutS = run.timeoutSeconds(config);
+        run.queue(); // bad --after or --queue-timeout: refused before the prompt is read
         Project p = projects().resolve(project, io().cwd());
         String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
         Profile prof = config.profile(profileName);
         String prompt = run.prompt(io());
-        String id = new RunStarter(runs(), config, io()).start(RunRequest.start(p, prof, run.title, prompt, model, sandbox,
-                runId, timeoutS, run.noTmux, tmuxSession));
+        String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.start(p, prof, run.title, prompt,
+                model, sandbox, runId, timeoutS, run.noTmux, tmuxSession).withQueue(run.queue()));
         io().out().println(id);
         return 0;
     }
