@@ -10,6 +10,7 @@ import dev.agentctl.workspace.ProjectRegistry;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,13 +43,14 @@ public final class Queue {
     }
 
     /**
-     * Records a new run (its meta written, waiting) and lets the queue decide at once: launched when a slot
-     * is free and nothing older or unfinished stands before it. With noQueue a run that would have to wait
-     * is refused instead; a run that cannot be launched throws, and the caller removes it.
-     * Returns whether it was launched.
+     * Makes a new run (create writes its directory and waiting meta, and returns its id) and lets the queue
+     * decide at once: launched when a slot is free and nothing older stands before it. The run is made under
+     * the queue lock, so its creation time is its place in the queue. With noQueue a run that would have
+     * to wait is refused instead; a run that cannot be launched throws. Either way the caller removes it.
      */
-    public boolean enqueue(String runId, boolean noQueue, Admission.Placement placement, String title) {
+    public String enqueue(Supplier<String> create, boolean noQueue, Admission.Placement placement, String title) {
         return active.locked(() -> {
+            String runId = create.get();
             active.add(List.of(runId));
             RuntimeException failed = pass(runId);
             if (failed != null) throw failed;
@@ -56,13 +58,26 @@ public final class Queue {
             if (noQueue && m.isWaitingInQueue()) {
                 throw Admission.refuseQueueing(store.workspace(), placement, title, m.queuedReason());
             }
-            return !m.isWaitingInQueue();
+            return runId;
         });
     }
 
     /** Launches what may run now; never throws for one run's trouble (that run is finalized as failed). */
     public void promote() {
         active.locked(() -> pass(null));
+    }
+
+    /** Promotes, after putting back in the record those of these runs (e.g. waited on) that wait in the queue. */
+    public void promote(Collection<String> runIds) {
+        active.locked(() -> {
+            List<String> waiting = new ArrayList<>();
+            for (String id : runIds) {
+                RunMeta m = store.readQuietly(id);
+                if (m != null && m.isWaitingInQueue()) waiting.add(id);
+            }
+            if (!waiting.isEmpty()) active.add(waiting);
+            return pass(null);
+        });
     }
 
     /**

@@ -51,31 +51,42 @@ public final class RunStarter {
         if (req.runId() != null) RunId.validate(req.runId());
         Admission.Placement place = new Admission(store, config, io.env()).place(q.group(), req.profile().name(), req.title(),
                 q.after(), req.runId());
-        String runId = null;
+        String[] made = {null};
         try {
-            runId = claimId(req.runId());
-            Path dir = store.dir(runId);
-            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt().getBytes(StandardCharsets.UTF_8));
-            CallerEnvironment.write(dir, io.env());
-            List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
-                    req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
-                    dir.resolve("last_message.json"), req.resumeThreadId()));
-            String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            String parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
-            RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
-                    req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
-                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
-            meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
-            store.write(meta);
-            new Queue(store, config, () -> new RunFinalizer(store, notifier.get()), io.env())
-                    .enqueue(runId, q.noQueue(), place, req.title());
-            return runId;
-        } catch (IOException | RuntimeException e) {
-            if (runId != null) store.deleteQuietly(runId);
+            return new Queue(store, config, () -> new RunFinalizer(store, notifier.get()), io.env()).enqueue(() -> {
+                made[0] = claimId(req.runId());
+                create(made[0], req, place, codex, model, sandbox, detached);
+                return made[0];
+            }, q.noQueue(), place, req.title());
+        } catch (RuntimeException e) {
+            if (made[0] != null) store.deleteQuietly(made[0]);
             if (place.group() != null) new GroupStore(store.workspace()).releaseRun(place.group());
             if (e instanceof AgentctlException ae) throw ae;
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
         }
+    }
+
+    /** The run's directory: prompt, the caller's environment, and meta.json waiting in the queue. */
+    private void create(String runId, RunRequest req, Admission.Placement place, Path codex, String model, String sandbox,
+            boolean detached) {
+        Path dir = store.dir(runId);
+        QueueOptions q = req.queue();
+        try {
+            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt().getBytes(StandardCharsets.UTF_8));
+            CallerEnvironment.write(dir, io.env());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
+        }
+        List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
+                req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
+                dir.resolve("last_message.json"), req.resumeThreadId()));
+        String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
+        String parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
+        RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
+                req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
+                req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+        meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
+        store.write(meta);
     }
 
     private boolean useDetached(boolean noTmux) {

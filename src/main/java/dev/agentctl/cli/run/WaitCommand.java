@@ -36,7 +36,7 @@ public final class WaitCommand extends BaseCommand {
     protected int execute() {
         Duration limit = timeout == null ? null : Duration.ofSeconds(Durations.parseSeconds(timeout, "--timeout"));
         runIds.forEach(id -> runs().dir(id)); // validate every id before waiting on any
-        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2), queue()::promote).await(runIds, any, limit);
+        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(runIds)).await(runIds, any, limit);
         JsonArray arr = new JsonArray();
         boolean allSucceeded = true;
         for (RunMeta m : result.runs()) {
