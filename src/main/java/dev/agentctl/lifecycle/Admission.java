@@ -67,8 +67,8 @@ public final class Admission {
         return new Placement(group, depth, parent == null ? null : parent.runId());
     }
 
-    /** The run whose codex is making this start: named by the environment, and of this workspace. */
-    private RunMeta spawningRun() {
+    /** The run whose codex is making this start: named by the environment, and of this workspace; else null. */
+    public RunMeta spawningRun() {
         String id = env.get(RUN_ID_ENV);
         if (id == null || id.isBlank()) return null;
         String home = env.get(Workspace.HOME_ENV);

@@ -39,7 +39,7 @@ public final class RunStarter {
     }
 
     public String start(RunRequest req) {
-        Path codex = Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd());
+        Path codex = codex(new Admission(store, config, io.env()).spawningRun());
         // Settings the supervisor reads later are checked now, while the user is there to see the error.
         config.stallAfterSeconds();
         config.stallAction();
@@ -87,6 +87,20 @@ public final class RunStarter {
                 req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
         meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
         store.write(meta);
+    }
+
+    /**
+     * codex_bin on the caller's PATH; for a start made from inside a run, whose login shell may have reset
+     * PATH, the codex that run uses.
+     */
+    private Path codex(RunMeta spawner) {
+        try {
+            return Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd());
+        } catch (AgentctlException e) {
+            List<String> argv = spawner == null ? List.of() : spawner.codexArgv();
+            if (argv.isEmpty() || !java.nio.file.Files.isExecutable(Path.of(argv.get(0)))) throw e;
+            return Path.of(argv.get(0));
+        }
     }
 
     private boolean useDetached(boolean noTmux) {

@@ -60,8 +60,11 @@ public final class Waiter {
                 store.read(id); // unknown id: usage error before we block
                 keys.put(dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), id);
             }
-            housekeeping.run();
             for (String id : ids) current.put(id, reconciler.reconcile(store.read(id)));
+            if (current.values().stream().anyMatch(m -> m.state() == RunState.QUEUED)) {
+                housekeeping.run(); // a wait on finished runs stays as cheap as it was
+                for (String id : ids) current.put(id, store.read(id));
+            }
             long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
             long nextLivenessCheck = System.nanoTime() + livenessInterval.toNanos();
             while (!done(current, any)) {

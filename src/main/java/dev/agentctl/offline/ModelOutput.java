@@ -38,6 +38,9 @@ final class ModelOutput {
     static JsonObject execCommandCall(String itemId, String callId, String cmd) {
         JsonObject args = new JsonObject();
         args.addProperty("cmd", cmd);
+        // codex returns as soon as the command exits; the default yield (10 s) would hand back a command still
+        // running on a busy machine (e.g. an agentctl start from inside a run) and end the turn without it.
+        args.addProperty("yield_time_ms", 30_000);
         JsonObject item = new JsonObject();
         item.addProperty("type", "function_call");
         item.addProperty("id", itemId);

@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
  * pane when the run before it hands its slot on.
  */
 class SpiralIT extends RealRunTest {
+    @org.junit.jupiter.api.BeforeEach
+    void plainLoginShell() throws Exception {
+        // codex runs commands in a login shell, which reads the user's ~/.profile; a slow or stuck one there
+        // (seen: a pyenv rehash waiting 60 s for a stale lock) must not decide these tests.
+        env.env().put("HOME", Files.createDirectories(env.base.resolve("user-home")).toString());
+    }
+
     private void orchestratorPane() {
         // Keeps the session (and so the private server) alive between runs.
         env.tmux("new-session", "-d", "-s", env.session, "-x", "200", "-y", "50", "cat");
