@@ -4,6 +4,7 @@ import dev.agentctl.base.Io;
 
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunStore;
+import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.Reconciler;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.base.TerminalText;
@@ -22,8 +23,9 @@ public abstract class BaseCommand implements Callable<Integer> {
             description = "Workspace directory (default: $AI_ORCH_HOME, else ~/.ai-orch).")
     String home;
 
+    /** agentctl itself, or the command a verb belongs to (group). */
     @CommandLine.ParentCommand
-    AgentctlCommand parent;
+    Object parent;
 
     @CommandLine.Spec
     protected CommandLine.Model.CommandSpec spec;
@@ -50,7 +52,14 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** The workspace --home or the environment names, without creating anything (doctor reports instead). */
     protected Workspace workspaceAsIs() {
-        return Workspace.resolve(home != null ? home : parent != null ? parent.home : null, io().env());
+        return Workspace.resolve(homeOption(), io().env());
+    }
+
+    /** --home as given to this command, else to the command above it. */
+    protected String homeOption() {
+        if (home != null) return home;
+        if (parent instanceof AgentctlCommand top) return top.home;
+        return parent instanceof BaseCommand above ? above.homeOption() : null;
     }
 
     protected Config config() {
@@ -71,6 +80,11 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected RunFinalizer finalizer() {
         return new RunFinalizer(runs(), notifier());
+    }
+
+    /** The queue, which launches waiting runs when slots are free (no daemon: commands do it as they go). */
+    protected Queue queue() {
+        return new Queue(runs(), config(), this::finalizer, io().env());
     }
 
     protected Notifier notifier() {

@@ -4,6 +4,7 @@ import dev.agentctl.base.ExitCodes;
 
 import dev.agentctl.base.Io;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -35,6 +36,9 @@ public final class CommandRegistry {
         COMMANDS.put("discard", dev.agentctl.cli.run.DiscardCommand::new);
         COMMANDS.put("prune", dev.agentctl.cli.run.PruneCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
+        COMMANDS.put("status", dev.agentctl.cli.run.StatusCommand::new);
+        COMMANDS.put("groups", dev.agentctl.cli.group.GroupsCommand::new);
+        COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }
 
@@ -75,8 +79,14 @@ public final class CommandRegistry {
         } else {
             COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get().withIo(io)));
         }
+        CommandLine group = cli.getSubcommands().get("group");
+        if (group != null) {
+            dev.agentctl.cli.group.GroupCommand.verbs().forEach((name, verb) -> group.addSubcommand(name, verb.get().withIo(io)));
+        }
         // Each command's footer holds its examples; the exit codes follow on every one.
-        for (CommandLine sub : cli.getSubcommands().values()) {
+        List<CommandLine> all = new java.util.ArrayList<>(cli.getSubcommands().values());
+        if (group != null) all.addAll(group.getSubcommands().values());
+        for (CommandLine sub : all) {
             var usage = sub.getCommandSpec().usageMessage();
             String[] footer = usage.footer();
             if (footer.length > 0 && footer[footer.length - 1].equals(ExitCodes.HELP_FOOTER)) continue;

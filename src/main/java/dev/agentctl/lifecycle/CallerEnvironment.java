@@ -29,10 +29,19 @@ public final class CallerEnvironment {
 
     /** Reads and deletes the file; null when it is not there (e.g. a second supervisor). */
     public static Map<String, String> readAndDelete(Path runDir) throws IOException {
+        Map<String, String> env = read(runDir);
+        Files.deleteIfExists(runDir.resolve(FILE));
+        return env;
+    }
+
+    /**
+     * Reads the file and leaves it for the supervisor: a queued run is launched later, by whichever agentctl
+     * process frees its slot, which needs the caller's tmux pane and PATH to launch it as the caller would have.
+     */
+    public static Map<String, String> read(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE);
         if (!Files.exists(file)) return null;
         JsonObject o = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        Files.deleteIfExists(file);
         Map<String, String> env = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : o.entrySet()) {
             if (e.getValue().isJsonPrimitive()) env.put(e.getKey(), e.getValue().getAsString());

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * as lost. Cheap enough for list: one /proc look-up per unfinished run, no tmux or git.
  */
 public final class Reconciler {
-    /** How long a queued run may wait for its supervisor to start before it counts as lost. */
+    /** How long a launched run may wait for its supervisor to start before it counts as lost. */
     public static final Duration QUEUED_GRACE = Duration.ofSeconds(60);
     /**
      * How long past a run's deadline a stopped supervisor (SIGSTOP) has before others end the run; a
@@ -52,15 +52,18 @@ public final class Reconciler {
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
         }
-        ProcessIdentity launched = ProcessIdentity.of(m.num(RunMeta.LAUNCH_PID), m.num(RunMeta.LAUNCH_STARTED_AT_MS));
-        if (launched != null && !launched.isAlive()) {
+        // Waiting for a slot is not waiting for a supervisor: nobody has been asked to start one yet.
+        if (m.isWaitingInQueue()) return null;
+        ProcessIdentity launchedProcess = ProcessIdentity.of(m.num(RunMeta.LAUNCH_PID), m.num(RunMeta.LAUNCH_STARTED_AT_MS));
+        if (launchedProcess != null && !launchedProcess.isAlive()) {
             // The process start launched (the supervisor-to-be) ended without taking the run: no need
             // to wait out the grace period, with the caller's environment still on disk.
-            return "supervisor never started (its process, pid " + launched.pid() + ", exited)";
+            return "supervisor never started (its process, pid " + launchedProcess.pid() + ", exited)";
         }
-        if (m.state() == RunState.QUEUED && m.createdAt() != null) {
+        String launched = m.launchedAt() != null ? m.launchedAt() : m.createdAt();
+        if (m.state() == RunState.QUEUED && launched != null) {
             try {
-                if (Instant.parse(m.createdAt()).plus(QUEUED_GRACE).isAfter(now)) return null;
+                if (Instant.parse(launched).plus(QUEUED_GRACE).isAfter(now)) return null;
             } catch (DateTimeParseException ignored) {
                 // an unreadable time cannot keep a run alive
             }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stops runs: a request file for each run's supervisor (the only writer of its meta while it lives),
+ * Stops runs: a run still waiting in the queue ends killed without starting; otherwise a request file for each run's supervisor (the only writer of its meta while it lives),
  * then, for any run no supervisor finished in time, the orphan's codex is killed and the run finished here.
  */
 public final class RunKiller {
@@ -19,11 +19,14 @@ public final class RunKiller {
     private final RunStore store;
     private final Reconciler reconciler;
     private final RunFinalizer finalizer;
+    private final Queue queue;
 
-    public RunKiller(RunStore store, Reconciler reconciler, RunFinalizer finalizer) {
+    /** @param queue ends runs still waiting for a slot (they have no supervisor to ask) and hands slots on */
+    public RunKiller(RunStore store, Reconciler reconciler, RunFinalizer finalizer, Queue queue) {
         this.store = store;
         this.reconciler = reconciler;
         this.finalizer = finalizer;
+        this.queue = queue;
     }
 
     /** One run's answer: its meta now, and whether it was already finished before this call. */
@@ -40,9 +43,15 @@ public final class RunKiller {
                 out.add(new Killed(m, true));
                 continue;
             }
+            RunMeta neverStarted = m.isWaitingInQueue() ? queue.killWaiting(id, reason) : null;
+            if (neverStarted != null) {
+                out.add(new Killed(neverStarted, false));
+                continue;
+            }
             new StopRequest(Outcome.KILLED, reason).writeTo(store.dir(id));
             asked.add(id);
         }
+        if (asked.size() < runIds.size()) queue.promote(); // runs waiting on those killed may now end
         if (asked.isEmpty()) return out;
         Waiter.Result r = new Waiter(store, reconciler, Duration.ofSeconds(1)).await(asked, false, SUPERVISOR_GRACE);
         for (RunMeta m : r.runs()) {

@@ -15,20 +15,26 @@ import dev.agentctl.workspace.Project;
  */
 public record RunRequest(Project project, Profile profile, String title, byte[] prompt, String model, String sandbox,
         String runId, Long timeoutSeconds, RunMode mode, String parentRunId, String resumeThreadId, boolean noTmux,
-        String tmuxSession, String isolation, String baseRef, RunMeta parent) {
+        String tmuxSession, String isolation, String baseRef, RunMeta parent, QueueOptions queue) {
 
     /** A new codex thread; model, sandbox, run id and session may be null (the profile's, generated, configured). */
     public static RunRequest start(Project project, Profile profile, String title, byte[] prompt, String model,
             String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
             String baseRef) {
         return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, RunMode.EXEC, null,
-                null, noTmux, tmuxSession, isolation, baseRef, null);
+                null, noTmux, tmuxSession, isolation, baseRef, null, QueueOptions.NONE);
     }
 
     /** The parent run's thread, continued in a new run with the profile's model and sandbox, where the parent worked. */
     public static RunRequest resume(Project project, Profile profile, String title, byte[] prompt, Long timeoutSeconds,
             RunMeta parent, boolean noTmux) {
         return new RunRequest(project, profile, title, prompt, null, null, null, timeoutSeconds, RunMode.RESUME,
-                parent.runId(), parent.threadId(), noTmux, parent.tmuxSession(), null, null, parent);
+                parent.runId(), parent.threadId(), noTmux, parent.tmuxSession(), null, null, parent, QueueOptions.NONE);
+    }
+
+    /** The same request, placed in the queue as asked. */
+    public RunRequest withQueue(QueueOptions q) {
+        return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, mode, parentRunId,
+                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, q);
     }
 }

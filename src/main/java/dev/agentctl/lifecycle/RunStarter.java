@@ -6,92 +6,102 @@ import dev.agentctl.codex.CodexCommand;
 import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.codex.CodexInvocation;
 import dev.agentctl.proc.Executables;
-import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.NewRun;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.AtomicFiles;
-import dev.agentctl.tmux.Tmux;
+import dev.agentctl.notify.Notifier;
+import dev.agentctl.workspace.GroupStore;
+import java.util.function.Supplier;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Creates a run (directory, prompt, caller environment, queued meta) and hands it to a supervisor.
- * Everything that can be refused is checked before the directory exists; if launching fails the
- * directory is removed, so a failed start leaves nothing behind.
+ * Creates a run (directory, prompt, caller environment, queued meta) and hands it to the queue, which
+ * launches its supervisor at once when a slot is free. Everything that can be refused is checked before
+ * the directory exists; if launching fails the directory is removed, so a failed start leaves nothing behind.
  */
 public final class RunStarter {
     private final RunStore store;
     private final Config config;
     private final Io io;
+    private final Supplier<Notifier> notifier;
 
-    public RunStarter(RunStore store, Config config, Io io) {
+    /** @param notifier for runs the queue ends before they start (a failed dependency, a queue timeout) */
+    public RunStarter(RunStore store, Config config, Io io, Supplier<Notifier> notifier) {
         this.store = store;
         this.config = config;
         this.io = io;
+        this.notifier = notifier;
     }
 
     public String start(RunRequest req) {
-        Path codex = CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd());
+        Path codex = codex(new Admission(store, config, io.env()).spawningRun());
         boolean detached = useDetached(req.noTmux());
         String model = req.model() != null ? req.model() : req.profile().model();
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
         boolean worktree = IsolationChoice.worktree(req, config, sandbox, n -> io.err().println("agentctl: note: " + n));
-        String runId = claimId(req.runId());
-        Path dir = store.dir(runId);
+        QueueOptions q = req.queue();
+        if (req.runId() != null) RunId.validate(req.runId());
+        Admission.Placement place = new Admission(store, config, io.env()).place(q.group(), req.profile().name(), req.title(),
+                q.after(), req.runId());
+        String[] made = {null};
         RunWorkplace workplace = new RunWorkplace(store, config);
-        RunWorkplace.Place place = null;
+        RunWorkplace.Place[] where = {null};
         try {
-            place = workplace.prepare(runId, req, worktree);
-            Path workDir = place.workDir();
-            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt());
-            CallerEnvironment.write(dir, io.env());
-            List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), workDir, model,
-                    req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
-                    dir.resolve("last_message.json"), req.resumeThreadId()));
-            String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
-                    req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), req.parentRunId(),
-                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
-            place.record().accept(meta);
-            store.write(meta);
-            List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
-            Long launched;
-            if (detached) {
-                launched = SupervisorLauncher.detached(supervise, workDir, dir.resolve("pane.log"), io.env()).pid();
-            } else {
-                // Inside tmux on the same server, split the caller's window; otherwise the session decides.
-                String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
-                Tmux tmux = new Tmux(config.tmuxSocket(), io.env());
-                String pane = SupervisorLauncher.inTmux(tmux, session, callerPane, workDir, supervise,
-                        runId + " " + (req.title() == null ? "" : req.title()));
-                launched = tmux.panePid(pane);
-            }
-            recordLaunch(runId, launched);
-            return runId;
-        } catch (IOException | RuntimeException e) {
-            workplace.undo(place, req.project().dir());
-            store.deleteQuietly(runId);
+            return new Queue(store, config, () -> new RunFinalizer(store, notifier.get()), io.env()).enqueue(() -> {
+                made[0] = claimId(req.runId());
+                where[0] = workplace.prepare(made[0], req, worktree);
+                create(made[0], req, place, where[0], codex, model, sandbox, detached);
+                return made[0];
+            }, q.noQueue(), place, req.title());
+        } catch (RuntimeException e) {
+            workplace.undo(where[0], req.project().dir());
+            if (made[0] != null) store.deleteQuietly(made[0]);
+            if (place.group() != null) new GroupStore(store.workspace()).releaseRun(place.group());
             if (e instanceof AgentctlException ae) throw ae;
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * The process that is to become the supervisor (the same pid through env, the launcher script and
-     * java), so a run whose supervisor dies before taking it is known lost at once, not after the
-     * queued grace period, and its env.json does not outlive it. Not found: it already ended.
-     */
-    private void recordLaunch(String runId, Long pid) {
-        ProcessIdentity id = pid == null ? null : ProcessHandle.of(pid).map(ProcessIdentity::of).orElse(null);
+    /** The run's directory: prompt, the caller's environment, and meta.json waiting in the queue. */
+    private void create(String runId, RunRequest req, Admission.Placement place, RunWorkplace.Place where, Path codex,
+            String model, String sandbox, boolean detached) {
+        Path dir = store.dir(runId);
+        QueueOptions q = req.queue();
         try {
-            store.update(runId, m -> m.recordLaunch(id == null ? -1 : id.pid(), id == null ? 0 : id.startedAtMillis()));
+            AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt());
+            CallerEnvironment.write(dir, io.env());
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
+        }
+        List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), where.workDir(), model,
+                req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
+                dir.resolve("last_message.json"), req.resumeThreadId()));
+        String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
+        String parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
+        RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
+                req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
+                req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+        meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
+        where.record().accept(meta);
+        store.write(meta);
+    }
+
+    /**
+     * codex_bin on the caller's PATH; for a start made from inside a run, whose login shell may have reset
+     * PATH, the codex that run uses.
+     */
+    private Path codex(RunMeta spawner) {
+        try {
+            return CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd());
         } catch (AgentctlException e) {
-            // The run is launched; without this record it is only noticed after the queued grace period.
-            io.err().println("agentctl: warning: " + e.getMessage());
+            List<String> argv = spawner == null ? List.of() : spawner.codexArgv();
+            if (argv.isEmpty() || !java.nio.file.Files.isExecutable(Path.of(argv.get(0)))) throw e;
+            return Path.of(argv.get(0));
         }
     }
 

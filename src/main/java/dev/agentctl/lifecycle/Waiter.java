@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunState;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.lifecycle.Reconciler;
 import java.io.IOException;
@@ -38,15 +39,25 @@ public final class Waiter {
     private final Reconciler reconciler;
     private final Duration livenessInterval;
     private final WatchOpener opener;
+    private final Runnable housekeeping;
 
     public Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval) {
-        this(store, reconciler, livenessInterval, () -> FileSystems.getDefault().newWatchService());
+        this(store, reconciler, livenessInterval, () -> {});
     }
 
-    Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval, WatchOpener opener) {
+    /**
+     * @param housekeeping runs before waiting and with each liveness check while a run awaited is queued:
+     *     the queue's promotion, so a queue whose supervisors all died still drains
+     */
+    public Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval, Runnable housekeeping) {
+        this(store, reconciler, livenessInterval, housekeeping, () -> FileSystems.getDefault().newWatchService());
+    }
+
+    Waiter(RunStore store, Reconciler reconciler, Duration livenessInterval, Runnable housekeeping, WatchOpener opener) {
         this.store = store;
         this.reconciler = reconciler;
         this.livenessInterval = livenessInterval;
+        this.housekeeping = housekeeping;
         this.opener = opener;
     }
 
@@ -60,6 +71,10 @@ public final class Waiter {
         WatchService watch = watch(ids, keys);
         try {
             for (String id : ids) current.put(id, reconciler.reconcile(store.read(id)));
+            if (current.values().stream().anyMatch(m -> m.state() == RunState.QUEUED)) {
+                housekeeping.run(); // a wait on finished runs stays as cheap as it was
+                for (String id : ids) current.put(id, store.read(id));
+            }
             long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
             long nextLivenessCheck = System.nanoTime() + livenessInterval.toNanos();
             while (!done(current, any)) {
@@ -72,6 +87,7 @@ public final class Waiter {
                     if (m != null) current.put(id, m);
                 }
                 if (System.nanoTime() >= nextLivenessCheck) {
+                    if (current.values().stream().anyMatch(m -> m.state() == RunState.QUEUED)) housekeeping.run();
                     for (Map.Entry<String, RunMeta> e : current.entrySet()) {
                         if (!e.getValue().isFinished()) e.setValue(reconciler.reconcile(store.read(e.getKey())));
                     }

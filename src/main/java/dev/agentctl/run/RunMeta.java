@@ -69,6 +69,15 @@ public final class RunMeta {
     public static final String WORKTREE_ERROR = "worktree_error";
     public static final String ISOLATION_WORKTREE = "worktree";
     public static final String ISOLATION_SHARED = "shared";
+    public static final String QUEUED_AT = "queued_at";
+    public static final String QUEUED_REASON = "queued_reason";
+    public static final String LAUNCHED_AT = "launched_at";
+    public static final String AFTER = "after";
+    public static final String AFTER_ANY = "after_any";
+    public static final String QUEUE_TIMEOUT_S = "queue_timeout_s";
+    public static final String GROUP = "group";
+    public static final String DEPTH = "depth";
+    public static final String SPAWNED_BY = "spawned_by";
 
     private final JsonObject json;
 
@@ -107,9 +116,36 @@ public final class RunMeta {
         return true;
     }
 
-    /** queued → running, owned by this supervisor; false (nothing changed) unless the run was queued. */
+    /**
+     * Where a new run stands among runs: its group, how deep in a chain of runs starting runs, and what it
+     * waits for. It waits in the queue (no supervisor expected) until {@link #launch} hands it a slot.
+     */
+    public void placeInQueue(String group, int depth, String spawnedBy, List<String> after, boolean afterAny,
+            Long queueTimeoutS) {
+        JsonArray a = new JsonArray();
+        after.forEach(a::add);
+        put(GROUP, group).put(DEPTH, depth).put(SPAWNED_BY, spawnedBy).put(AFTER, a).put(AFTER_ANY, afterAny)
+                .put(QUEUE_TIMEOUT_S, queueTimeoutS).put(QUEUED_AT, createdAt()).put(QUEUED_REASON, (String) null)
+                .put(LAUNCHED_AT, (String) null);
+    }
+
+    /** Why a waiting run still waits; false when that is what meta already says. */
+    public boolean waitInQueue(String reason) {
+        if (reason.equals(str(QUEUED_REASON))) return false;
+        put(QUEUED_REASON, reason);
+        return true;
+    }
+
+    /** A waiting run got its slot: its supervisor is being started (and has a grace period to appear). */
+    public boolean launch() {
+        if (!isWaitingInQueue()) return false;
+        put(LAUNCHED_AT, now()).put(QUEUED_REASON, (String) null);
+        return true;
+    }
+
+    /** queued → running, owned by this supervisor; false (nothing changed) unless the run was queued and launched. */
     public boolean startRunning(long supervisorPid, long supervisorStartedAtMs, String paneId) {
-        if (state() != RunState.QUEUED) return false;
+        if (state() != RunState.QUEUED || isWaitingInQueue()) return false;
         String now = now();
         put(STATUS, RunState.RUNNING.wire()).put(STARTED_AT, now).put(LAST_EVENT_AT, now)
                 .put(SUPERVISOR_PID, supervisorPid).put(SUPERVISOR_STARTED_AT_MS, supervisorStartedAtMs).put(PANE_ID, paneId);
@@ -241,9 +277,38 @@ public final class RunMeta {
     public String tmuxSession() { return str(TMUX_SESSION); }
     public Long timeoutSeconds() { return num(TIMEOUT_S); }
 
+    public String group() { return str(GROUP); }
+    /** "tmux" or "detached": how its supervisor is (or was to be) started. */
+    public String launcher() { return str("launcher"); }
+    public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }
+    public String spawnedBy() { return str(SPAWNED_BY); }
+    public String queuedReason() { return str(QUEUED_REASON); }
+    public String launchedAt() { return str(LAUNCHED_AT); }
+    public boolean afterAny() { return Boolean.TRUE.equals(bool(AFTER_ANY)); }
+    public Long queueTimeoutSeconds() { return num(QUEUE_TIMEOUT_S); }
+    public List<String> after() { return strings(AFTER); }
+
+    /**
+     * Queued and not yet given a slot. A queued run from before the queue existed (no queued_at) was
+     * launched at once, as was every run then.
+     */
+    public boolean isWaitingInQueue() {
+        return state() == RunState.QUEUED && str(QUEUED_AT) != null && str(LAUNCHED_AT) == null;
+    }
+
+    /** Holds a slot: running, or launched and its supervisor not yet started. */
+    public boolean holdsSlot() {
+        RunState s = state();
+        return s == RunState.RUNNING || s == RunState.QUEUED && !isWaitingInQueue();
+    }
+
     public List<String> codexArgv() {
+        return strings(CODEX_ARGV);
+    }
+
+    private List<String> strings(String key) {
         List<String> argv = new ArrayList<>();
-        JsonElement a = json.get(CODEX_ARGV);
+        JsonElement a = json.get(key);
         if (a != null && a.isJsonArray()) a.getAsJsonArray().forEach(e -> argv.add(e.getAsString()));
         return argv;
     }

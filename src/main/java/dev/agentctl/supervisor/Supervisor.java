@@ -3,6 +3,8 @@ package dev.agentctl.supervisor;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
+import dev.agentctl.lifecycle.Queue;
+import dev.agentctl.lifecycle.RunEnvironment;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -50,6 +52,7 @@ public final class Supervisor {
     private volatile String runId;
     /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
     private volatile boolean runDirGone;
+    private boolean slotHandedOn;
 
     /** @param ownEnv this supervisor's own environment (the pane's): its TMUX_PANE, and codex's when the caller's is gone */
     public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out, Map<String, String> ownEnv) {
@@ -86,13 +89,28 @@ public final class Supervisor {
         pane.header(meta);
         SignalHandlers.install(this::stopFromSignal);
         try {
-            return supervise(runId, meta, env == null ? ownEnv : env);
+            return supervise(runId, meta, RunEnvironment.forCodex(env == null ? ownEnv : env, ownEnv, meta,
+                    store.workspace().home()));
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
             stopCodex();
             RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
             if (done != null) pane.result(done);
             throw e;
+        } finally {
+            handOnSlot();
+        }
+    }
+
+    /** This run's slot is free: start the queued runs that may run now (there is no daemon to do it). */
+    private void handOnSlot() {
+        if (slotHandedOn) return;
+        slotHandedOn = true;
+        try {
+            new Queue(store, config, () -> finalizer, ownEnv).promote();
+        } catch (RuntimeException e) {
+            // The next start, wait, list or reconcile promotes them instead.
+            pane.note("could not start queued runs: " + e.getMessage());
         }
     }
 
@@ -147,6 +165,7 @@ public final class Supervisor {
         }
         RunMeta done = finish(runId, dir, snapshots, codex.process().exitValue());
         if (done != null) pane.result(done);
+        handOnSlot(); // before lingering: the pane may stay open a while for a person to read
         pane.linger(config.paneLingerSeconds());
         return 0;
     }

@@ -17,6 +17,10 @@ public final class Config {
     private static final java.util.regex.Pattern BRANCH_PREFIX = java.util.regex.Pattern.compile("([A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9._-]*");
 
     private static final java.util.regex.Pattern SESSION_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+    public static final String MAX_CONCURRENT = "max_concurrent";
+    public static final String MAX_DEPTH = "max_depth";
+    public static final String MAX_RUNS_PER_GROUP = "max_runs_per_group";
+    public static final String SPAWN_RULES = "spawn_rules";
 
     private final JsonObject user;
     private final String tmuxSocket;
@@ -30,6 +34,10 @@ public final class Config {
     private final long paneLingerSeconds;
     private final String stallAction;
     private final int resultMaxChars;
+    private final int maxConcurrent;
+    private final int maxDepth;
+    private final int maxRunsPerGroup;
+    private final Map<String, java.util.List<String>> spawnRules;
     private final String isolation;
     private final String branchPrefix;
     private final long worktreeSetupTimeoutSeconds;
@@ -73,6 +81,10 @@ public final class Config {
         }
         String setup = text("worktree_setup_timeout", defaults);
         worktreeSetupTimeoutSeconds = setup == null ? 600 : Durations.parseSeconds(setup, "config.json worktree_setup_timeout");
+        maxConcurrent = Limits.count(userOrDefault(MAX_CONCURRENT, defaults), "config.json: " + MAX_CONCURRENT);
+        maxDepth = Limits.count(userOrDefault(MAX_DEPTH, defaults), "config.json: " + MAX_DEPTH);
+        maxRunsPerGroup = Limits.count(userOrDefault(MAX_RUNS_PER_GROUP, defaults), "config.json: " + MAX_RUNS_PER_GROUP);
+        spawnRules = Limits.spawnRules(userOrDefault(SPAWN_RULES, defaults), "config.json: " + SPAWN_RULES);
         profiles = profilesOf(this.user);
     }
 
@@ -92,6 +104,10 @@ public final class Config {
         d.addProperty("isolation", ISOLATION_WORKTREE);
         d.addProperty("branch_prefix", "agentctl/");
         d.addProperty("worktree_setup_timeout", "10m");
+        d.addProperty(MAX_CONCURRENT, 8); // 0: no cap
+        d.addProperty(MAX_DEPTH, 3);
+        d.addProperty(MAX_RUNS_PER_GROUP, 25);
+        d.add(SPAWN_RULES, null); // null: any profile may start any profile
         JsonObject profiles = new JsonObject();
         profiles.add(Profile.DEFAULT, Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -138,6 +154,23 @@ public final class Config {
         }
         return s;
     }
+
+    /** Runs at a time across the workspace; 0 means no cap. */
+    public int maxConcurrent() { return maxConcurrent; }
+
+    /** How deep runs may start runs: a person's run is at depth 0. */
+    public int maxDepth() { return maxDepth; }
+
+    /** The default cap on how many runs a group may ever have. */
+    public int maxRunsPerGroup() { return maxRunsPerGroup; }
+
+    /** Which profiles a run of a profile may start; null when anything is allowed. */
+    public Map<String, java.util.List<String>> spawnRules() { return spawnRules; }
+
+    private JsonElement userOrDefault(String key, JsonObject defaults) {
+        return user.has(key) ? user.get(key) : defaults.get(key);
+    }
+
     /** Profiles from config.json; a user's profiles object replaces the default set as a whole. */
     public Map<String, Profile> profiles() { return profiles; }
 

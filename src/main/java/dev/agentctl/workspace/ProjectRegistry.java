@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 /** projects.json: {"projects": {name: {path, default_profile, added_at}}}; changed only under the lock. */
 public final class ProjectRegistry {
+    public static final String MAX_CONCURRENT = "max_concurrent";
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final Workspace workspace;
@@ -85,6 +86,33 @@ public final class ProjectRegistry {
         } catch (IOException e) {
             throw AgentctlException.failed("cannot write " + workspace.projectsFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Sets (null: removes) a project's own cap on runs at a time, kept beside its entry in projects.json. */
+    public void setMaxConcurrent(String name, Integer cap) {
+        validateName(name);
+        try (FileLock ignored = FileLock.acquire(workspace.sharedLock())) {
+            JsonObject root = read();
+            JsonElement e = projectsOf(root).get(name);
+            if (e == null || !e.isJsonObject()) throw AgentctlException.usage("unknown project '" + name + "'");
+            e.getAsJsonObject().add(MAX_CONCURRENT, Json.of(cap));
+            Json.writeAtomically(workspace.projectsFile(), root);
+        } catch (IOException ex) {
+            throw AgentctlException.failed("cannot write " + workspace.projectsFile() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The projects that have a cap on runs at a time, by name. */
+    public Map<String, Integer> concurrencyCaps() {
+        Map<String, Integer> caps = new java.util.HashMap<>();
+        if (!Files.exists(workspace.projectsFile())) return caps;
+        for (Map.Entry<String, JsonElement> e : projectsOf(read()).entrySet()) {
+            if (!e.getValue().isJsonObject()) continue;
+            Integer cap = Limits.countOrNull(e.getValue().getAsJsonObject().get(MAX_CONCURRENT),
+                    "projects.json: project " + e.getKey() + " " + MAX_CONCURRENT);
+            if (cap != null) caps.put(e.getKey(), cap);
+        }
+        return caps;
     }
 
     public List<Project> list() {

@@ -143,7 +143,7 @@ class QuickPathTest {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("class", command.getClass().getName());
         addFields(command, "", out);
-        AgentctlCommand parent = ((BaseCommand) command).parent;
+        AgentctlCommand parent = (AgentctlCommand) ((BaseCommand) command).parent;
         out.put("parent.home", parent == null ? null : parent.home);
         return out;
     }

@@ -38,7 +38,7 @@ class WaiterTest {
             return true;
         });
         RunFinalizer finalizer = new RunFinalizer(store, new Notifier(ws, new Config(null), java.util.Map.of(), p -> {}));
-        Waiter waiter = new Waiter(store, new Reconciler(store, () -> finalizer), Duration.ofSeconds(2),
+        Waiter waiter = new Waiter(store, new Reconciler(store, () -> finalizer), Duration.ofSeconds(2), () -> {},
                 () -> { throw new IOException("User limit of inotify instances reached or too many open files"); });
         CompletableFuture<Waiter.Result> waiting = CompletableFuture.supplyAsync(
                 () -> waiter.await(List.of("r1"), false, Duration.ofSeconds(30)));

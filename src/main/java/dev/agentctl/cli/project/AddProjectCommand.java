@@ -24,13 +24,19 @@ public final class AddProjectCommand extends BaseCommand {
 
     @Option(names = "--worktree-setup", paramLabel = "CMD", description = "Shell command run (sh -c) in each new worktree before codex, e.g. 'npm ci' (\"\" clears it).")
     String worktreeSetup;
+    @Option(names = "--max-concurrent", paramLabel = "N", description = "At most N runs of this project at a time (0: no cap of its own).")
+    Integer maxConcurrent;
 
     @Override
     protected int execute() {
         if (defaultProfile != null) {
             config().profile(defaultProfile);
         }
+        if (maxConcurrent != null && maxConcurrent < 0) {
+            throw dev.agentctl.base.AgentctlException.usage("--max-concurrent must be 0 or more, not " + maxConcurrent);
+        }
         ProjectRegistry.AddResult r = projects().add(name, path, defaultProfile, isolation, worktreeSetup);
+        if (maxConcurrent != null) projects().setMaxConcurrent(name, maxConcurrent == 0 ? null : maxConcurrent);
         io().out().println((r.updated() ? "updated project " : "added project ") + r.project().name() + " -> " + r.project().dir());
         return 0;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "kill", description = {"Stop running runs: codex and the commands it started get SIGINT, then SIGTERM, then SIGKILL.",
+@Command(name = "kill", description = {"Stop runs: codex and the commands it started get SIGINT, then SIGTERM, then SIGKILL; a queued run ends without starting.",
         "The run is finalized as killed with the reason, and notified. A finished run is left as it is."},
         footer = {"", "Example:", "  agentctl kill 20260215-143022-ab12cd --reason 'wrong branch'"})
 public final class KillCommand extends BaseCommand {
@@ -20,7 +20,7 @@ public final class KillCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
-        for (RunKiller.Killed k : new RunKiller(runs(), reconciler(), finalizer()).kill(runIds, reason)) {
+        for (RunKiller.Killed k : new RunKiller(runs(), reconciler(), finalizer(), queue()).kill(runIds, reason)) {
             String id = k.meta().runId();
             io().out().println(k.alreadyFinished() ? id + ": already finished (" + k.meta().outcome() + "); nothing changed"
                     : id + ": " + k.meta().outcome());

@@ -11,6 +11,9 @@ import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
 import java.util.List;
+import java.util.Map;
+import dev.agentctl.lifecycle.QueueView;
+import dev.agentctl.workspace.GroupStore;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
         "On a terminal: an aligned table. Piped: one tab-separated line per run:",
         "  <id> <status> proj=<p> profile=<p> goal_met=<b|null> exit=<n|null> parent=<id> <title> outcome=<o>"},
         footer = {"", "Examples:", "  agentctl list --limit 10", "  agentctl list --status running --project myapp",
-                "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'"})
+                "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'",
+                "  agentctl list --group refactor --status queued"})
 public final class ListCommand extends BaseCommand implements QuickCommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
     Integer limit;
@@ -30,13 +34,16 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
     @Option(names = "--project", paramLabel = "P", description = "Only runs of this project.")
     String project;
 
-    @Option(names = "--json", description = "Print a JSON array of the runs' meta.")
+    @Option(names = "--json", description = "Print a JSON array of the runs' meta (queued runs with their queue_position).")
     boolean json;
+
+    @Option(names = "--group", paramLabel = "NAME", description = "Only runs of this group.")
+    String group;
 
     @Override
     public Shape quickShape() {
         return new Shape(Map.of("--home", Kind.TEXT, "--limit", Kind.COUNT, "--status", Kind.TEXT,
-                "--project", Kind.TEXT, "--json", Kind.FLAG), 0, 0);
+                "--project", Kind.TEXT, "--json", Kind.FLAG, "--group", Kind.TEXT), 0, 0);
     }
 
     @Override
@@ -45,6 +52,7 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         status = m.text("--status");
         project = m.text("--project");
         json = m.flag("--json");
+        group = m.text("--group");
     }
 
     @Override
@@ -53,13 +61,17 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
         RunQuery query = new RunQuery(status, project, limit);
+        if (group != null) GroupStore.validateName(group);
         Consumer<String> warn = this::warn;
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, read again one by one as they are printed (they may be large).
         List<RunMeta> all = new RunIndex(runs(), RunTable.FIELDS).runs(warn);
         // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
-        List<RunMeta> found = query.select(reconciler().reconcileAll(all));
-        RunTable table = new RunTable(io().out());
+        List<RunMeta> settled = QueueView.settle(runs(), queue(), reconciler().reconcileAll(all));
+        Map<String, Integer> positions = QueueView.positions(settled);
+        if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
+        List<RunMeta> found = query.select(settled);
+        RunTable table = new RunTable(io().out(), positions);
         if (json) {
             table.printJson(found, m -> {
                 // Only the index's reduced entries need reading again; the rest are whole already.

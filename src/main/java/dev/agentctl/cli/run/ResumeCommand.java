@@ -35,6 +35,7 @@ public final class ResumeCommand extends BaseCommand {
             throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
         }
         Long timeoutS = run.timeoutSeconds(config);
+        run.queue();
         Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : Profile.DEFAULT);
         String dir = parent.projectDir();
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
@@ -43,7 +44,8 @@ public final class ResumeCommand extends BaseCommand {
         Project p = new Project(parent.project(), Paths.get(dir), null);
         byte[] prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io()).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parent, run.noTmux));
+        String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parent,
+                run.noTmux).withQueue(run.queue()));
         io().out().println(id);
         return 0;
     }

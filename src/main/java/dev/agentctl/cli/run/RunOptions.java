@@ -5,7 +5,12 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import java.util.Map;
 import dev.agentctl.base.Durations;
+import dev.agentctl.base.AgentctlException;
+import dev.agentctl.lifecycle.QueueOptions;
+import dev.agentctl.run.RunId;
 import dev.agentctl.workspace.Config;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options start and resume share (a picocli mixin), and what they resolve to. */
@@ -27,7 +32,8 @@ public final class RunOptions {
 
     /** The options above, for the quick path of the commands that mix them in. */
     static final Map<String, Kind> QUICK_OPTIONS = Map.of("--profile", Kind.TEXT, "--title", Kind.TEXT,
-            "--prompt-file", Kind.TEXT, "--timeout", Kind.TEXT, "--no-tmux", Kind.FLAG);
+            "--prompt-file", Kind.TEXT, "--timeout", Kind.TEXT, "--no-tmux", Kind.FLAG, "--group", Kind.TEXT, "--after", Kind.TEXT,
+            "--after-any", Kind.FLAG, "--queue-timeout", Kind.TEXT, "--no-queue", Kind.FLAG);
 
     static RunOptions fromQuick(Match m) {
         RunOptions o = new RunOptions();
@@ -36,7 +42,40 @@ public final class RunOptions {
         o.promptFile = m.text("--prompt-file");
         o.timeout = m.text("--timeout");
         o.noTmux = m.flag("--no-tmux");
+        o.group = m.text("--group");
+        o.after = m.text("--after");
+        o.afterAny = m.flag("--after-any");
+        o.queueTimeout = m.text("--queue-timeout");
+        o.noQueue = m.flag("--no-queue");
         return o;
+    @Option(names = "--group", paramLabel = "NAME", description = "Put the run in this group (created on first use; default: the starting run's group).")
+    String group;
+
+    @Option(names = "--after", paramLabel = "RUN[,RUN...]", description = "Stay queued until these runs have finished; if one did not succeed, end failed without starting.")
+    String after;
+
+    @Option(names = "--after-any", description = "With --after: start once they have finished, whatever their outcome.")
+    boolean afterAny;
+
+    @Option(names = "--queue-timeout", paramLabel = "DUR", description = "End timed_out if the run has not started DUR after it was created.")
+    String queueTimeout;
+
+    @Option(names = "--no-queue", description = "Refuse (exit 1) instead of queueing when a cap is reached.")
+    boolean noQueue;
+
+    /** Where the run goes among others; the after ids are checked to exist when the run is placed. */
+    QueueOptions queue() {
+        if (afterAny && after == null) throw AgentctlException.usage("--after-any needs --after RUN[,RUN...]");
+        List<String> ids = new ArrayList<>();
+        if (after != null) {
+            for (String id : after.split(",", -1)) {
+                if (id.isBlank()) throw AgentctlException.usage("--after: empty run id in '" + after + "'");
+                RunId.validate(id.strip());
+                if (!ids.contains(id.strip())) ids.add(id.strip());
+            }
+        }
+        Long qt = queueTimeout == null ? null : Long.valueOf(Durations.parseSeconds(queueTimeout, "--queue-timeout"));
+        return new QueueOptions(group, ids, afterAny, qt, noQueue);
     }
 
     /** Seconds, or null for no deadline. */

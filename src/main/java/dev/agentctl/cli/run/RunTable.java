@@ -9,27 +9,32 @@ import dev.agentctl.base.TerminalText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** How runs are presented: aligned table, the original tool's tab-separated lines, or JSON. */
-final class RunTable {
+public final class RunTable {
     /**
      * Every meta field the table shows, filters or sorts by (see RunQuery): all that the run index
      * keeps of a finished run, so the table must read no other.
      */
-    static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
-            "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree");
+    public static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
+            "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree", "group", "depth",
+            "spawned_by", "usage", "started_at", "ended_at");
 
     private static final String NL = System.lineSeparator();
 
     private final PrintStream out;
+    private final Map<String, Integer> queuePositions;
 
-    RunTable(PrintStream out) {
+    /** @param queuePositions 1-based places in the queue of the runs waiting there, by id */
+    RunTable(PrintStream out, Map<String, Integer> queuePositions) {
         this.out = out;
+        this.queuePositions = queuePositions;
     }
 
     /** Whole metas, read one at a time as they are printed: never all of them in memory at once. */
     void printJson(List<RunMeta> runs, java.util.function.Function<RunMeta, RunMeta> whole) {
-        Iterable<com.google.gson.JsonElement> metas = () -> runs.stream().map(m -> (com.google.gson.JsonElement) whole.apply(m).json()).iterator();
+        Iterable<com.google.gson.JsonElement> metas = () -> runs.stream().map(m -> withQueuePosition(whole.apply(m))).iterator();
         java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
         try {
             Json.printPrettyArray(w, metas);
@@ -47,7 +52,10 @@ final class RunTable {
             text.append(cell(m.runId())).append('\t').append(cell(m.status())).append("\tproj=").append(dash(m.project()))
                     .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
                     .append("\texit=").append(m.exitCode()).append("\tparent=").append(cell(m.str("parent_run_id")))
-                    .append('\t').append(cell(m.title())).append("\toutcome=").append(cell(m.outcome())).append(NL);
+                    .append('\t').append(cell(m.title())).append("\toutcome=").append(cell(m.outcome()));
+            Integer pos = queuePositions.get(m.runId());
+            if (pos != null) text.append("\tqueue=").append(pos); // only queued runs, which the original tool never had
+            text.append(NL);
         }
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
@@ -58,6 +66,8 @@ final class RunTable {
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
+            Integer pos = queuePositions.get(m.runId());
+            if (pos != null) status += " #" + pos;
             rows.add(new String[] {cell(m.runId()), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
                     String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), dash(m.branch()), cell(m.title())});
         }
@@ -82,6 +92,14 @@ final class RunTable {
     }
 
     /** Every value may hold tabs, newlines or escapes (a project directory's name, a title): one row stays one line. */
+    private com.google.gson.JsonElement withQueuePosition(RunMeta m) {
+        Integer pos = queuePositions.get(m.runId());
+        if (pos == null) return m.json();
+        var o = m.json().deepCopy();
+        o.addProperty("queue_position", pos);
+        return o;
+    }
+
     private static String cell(String s) {
         return TerminalText.field(s);
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  echo 'Fix the failing test in parser.py' | agentctl start --project myapp --title fix-parser",
                 "  id=$(agentctl start --project . --profile deep --prompt-file task.md --timeout 30m)",
                 "  echo 'Try the new parser' | agentctl start --project myapp --base main --title parser-v2",
-                "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done"})
+                "  for p in a b c; do echo \"lint $p\" | agentctl start --project \"$p\"; done",
+                "  agentctl start --group refactor --after \"$a,$b\" --prompt-file merge.md"})
 public final class StartCommand extends BaseCommand implements QuickCommand {
     @Mixin
     RunOptions run;
@@ -82,12 +83,13 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         if (runId != null) runs().dir(runId);
         Profile.checkSandbox(sandbox, "--sandbox");
         Long timeoutS = run.timeoutSeconds(config);
+        run.queue(); // bad --after or --queue-timeout: refused before the prompt is read
         Project p = projects().resolve(project, io().cwd());
         String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : Profile.DEFAULT;
         Profile prof = config.profile(profileName);
         byte[] prompt = run.prompt(io());
-        String id = new RunStarter(runs(), config, io()).start(RunRequest.start(p, prof, run.title, prompt, model, sandbox,
-                runId, timeoutS, run.noTmux, tmuxSession, asked, base));
+        String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.start(p, prof, run.title, prompt,
+                model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base).withQueue(run.queue()));
         io().out().println(id);
         return 0;
     }

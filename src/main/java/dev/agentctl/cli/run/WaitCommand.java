@@ -55,7 +55,7 @@ public final class WaitCommand extends BaseCommand implements QuickCommand {
     protected int execute() {
         Duration limit = timeout == null ? null : Duration.ofSeconds(Durations.parseSeconds(timeout, "--timeout"));
         runIds.forEach(id -> runs().dir(id)); // validate every id before waiting on any
-        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2)).await(runIds, any, limit);
+        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(runIds)).await(runIds, any, limit);
         // One element per id asked for, in that order (an id given twice appears twice): several ids
         // always make an array.
         java.util.Map<String, RunMeta> byId = new java.util.HashMap<>();

@@ -1,0 +1,15 @@
+package dev.agentctl.lifecycle;
+
+import java.util.List;
+
+/**
+ * How a new run takes its place among others: its group (null: the parent run's, else none), the runs it
+ * waits for (and whether their outcome matters), how long it may wait for a slot, and whether it may wait.
+ */
+public record QueueOptions(String group, List<String> after, boolean afterAny, Long queueTimeoutSeconds, boolean noQueue) {
+    public static final QueueOptions NONE = new QueueOptions(null, List.of(), false, null, false);
+
+    public QueueOptions {
+        after = after == null ? List.of() : List.copyOf(after);
+    }
+}
