@@ -502,7 +502,7 @@ check_leftovers() {
     done
     for pid in $(ps -e -o pid=); do
         [ "$pid" -ne $$ ] || continue
-        args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+        args=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || continue
         case $args in
             *"$ROOT/target/it-work"* | *agentctl-it-* | *agentctl-test-* | *agentctl-demo-*)
                 found="$found\n  process $pid: ${args:0:160}" ;;

@@ -48,6 +48,8 @@ public final class RunOptions {
         o.queueTimeout = m.text("--queue-timeout");
         o.noQueue = m.flag("--no-queue");
         return o;
+    }
+
     @Option(names = "--group", paramLabel = "NAME", description = "Put the run in this group (created on first use; default: the starting run's group).")
     String group;
 
