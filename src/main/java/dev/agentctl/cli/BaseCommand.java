@@ -4,6 +4,7 @@ import dev.agentctl.base.Io;
 
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.RunStore;
+import dev.agentctl.lifecycle.Followups;
 import dev.agentctl.lifecycle.Reconciler;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.workspace.Config;
@@ -65,7 +66,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Reconciler reconciler() {
-        return new Reconciler(runs(), this::finalizer);
+        return new Reconciler(runs(), this::finalizer, this::followups);
+    }
+
+    protected Followups followups() {
+        return new Followups(runs(), config(), io(), this::finalizer, this::reconciler,
+                problem -> io().err().println("agentctl: warning: " + problem));
     }
 
     protected RunFinalizer finalizer() {

@@ -22,22 +22,30 @@ public final class Reconciler {
 
     private final RunStore store;
     private final Supplier<RunFinalizer> finalizer;
+    private final Supplier<Followups> followups;
 
     public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer) {
+        this(store, finalizer, null);
+    }
+
+    /** @param followups delivers a waiting follow-up whose turn has come (null: such runs are left waiting) */
+    public Reconciler(RunStore store, Supplier<RunFinalizer> finalizer, Supplier<Followups> followups) {
         this.store = store;
         this.finalizer = finalizer;
+        this.followups = followups;
     }
 
     /** Why the run counts as lost, or null while it is finished or alive. */
     public static String lostReason(RunMeta m, Instant now) {
-        if (m.isFinished()) return null;
+        if (m.isFinished() || m.isWaitingForTurn()) return null;
         ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
         }
-        if (m.state() == RunState.QUEUED && m.createdAt() != null) {
+        String queuedAt = m.str(RunMeta.LAUNCHED_AT) != null ? m.str(RunMeta.LAUNCHED_AT) : m.createdAt();
+        if (m.state() == RunState.QUEUED && queuedAt != null) {
             try {
-                if (Instant.parse(m.createdAt()).plus(QUEUED_GRACE).isAfter(now)) return null;
+                if (Instant.parse(queuedAt).plus(QUEUED_GRACE).isAfter(now)) return null;
             } catch (DateTimeParseException ignored) {
                 // an unreadable time cannot keep a run alive
             }
@@ -45,8 +53,12 @@ public final class Reconciler {
         return "supervisor never started";
     }
 
-    /** Returns the meta as it now is: finalized as lost when its supervisor is gone. */
+    /**
+     * Returns the meta as it now is: finalized as lost when its supervisor is gone; a follow-up waiting for
+     * a run that has finished is delivered (or failed) here when that run's supervisor could not.
+     */
     public RunMeta reconcile(RunMeta m) {
+        if (m.isWaitingForTurn()) return followups == null ? m : followups.get().settle(m);
         String reason = lostReason(m, Instant.now());
         if (reason == null) return m;
         return finalizer.get().finishOrphaned(m, Outcome.LOST, reason);

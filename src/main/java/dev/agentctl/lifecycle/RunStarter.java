@@ -10,7 +10,6 @@ import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.NewRun;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.AtomicFiles;
-import dev.agentctl.tmux.Tmux;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +33,36 @@ public final class RunStarter {
     }
 
     public String start(RunRequest req) {
+        RunMeta m = create(req, null);
+        try {
+            // Inside tmux on the same server, split the caller's window; otherwise the session decides.
+            String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null && m.tmuxSession() == null
+                    ? io.env().get("TMUX_PANE") : null;
+            SupervisorLauncher.launch(store, config, io.env(), m, callerPane);
+            return m.runId();
+        } catch (RuntimeException e) {
+            store.deleteQuietly(m.runId());
+            if (e instanceof AgentctlException ae) throw ae;
+            throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a run that is launched only once afterRunId has finished (see {@link Followups}); it keeps
+     * the caller's environment of now. Returns its meta.
+     */
+    RunMeta queueAfter(RunRequest req, String afterRunId) {
+        return create(req, afterRunId);
+    }
+
+    private RunMeta create(RunRequest req, String afterRunId) {
         Path codex = Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd());
         // Settings the supervisor reads later are checked now, while the user is there to see the error.
         config.stallAfterSeconds();
         config.stallAction();
         config.paneLingerSeconds();
+        config.paneTitles();
+        config.minPaneHeight();
         boolean detached = useDetached(req.noTmux());
         String model = req.model() != null ? req.model() : req.profile().model();
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
@@ -51,19 +75,12 @@ public final class RunStarter {
                     req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
                     dir.resolve("last_message.json"), req.resumeThreadId()));
             String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            store.write(RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
+            RunMeta m = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
                     req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), req.parentRunId(),
-                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv)));
-            List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
-            if (detached) {
-                SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env());
-            } else {
-                // Inside tmux on the same server, split the caller's window; otherwise the session decides.
-                String callerPane = config.tmuxSocket() == null && io.env().get("TMUX") != null ? io.env().get("TMUX_PANE") : null;
-                SupervisorLauncher.inTmux(new Tmux(config.tmuxSocket()), session, callerPane, req.project().dir(), supervise,
-                        runId + " " + (req.title() == null ? "" : req.title()));
-            }
-            return runId;
+                    req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+            if (afterRunId != null) m.waitFor(afterRunId);
+            store.write(m);
+            return m;
         } catch (IOException | RuntimeException e) {
             store.deleteQuietly(runId);
             if (e instanceof AgentctlException ae) throw ae;

@@ -5,6 +5,10 @@ import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.PaneSpec;
 import dev.agentctl.base.TerminalText;
 import dev.agentctl.tmux.Tmux;
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunStore;
+import dev.agentctl.view.PaneTitle;
+import dev.agentctl.workspace.Config;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -17,6 +21,13 @@ import java.util.Map;
 /** Starts `agentctl supervise RUN_ID` in a new tmux pane, or as a detached background process. */
 public final class SupervisorLauncher {
     public static final String LAUNCHER_ENV = "AGENTCTL_LAUNCHER";
+    /**
+     * What a run's pane runs: the supervisor, then, once it has finalized the run and exited (no JVM stays),
+     * a shell that waits for Enter while the result is read; the supervisor has asked tmux to close the pane
+     * after pane_linger. Fixed text: the linger seconds and the supervisor's argv come in as arguments
+     * ($1, then "$@"), never as script. A trapped SIGINT (Ctrl-C) reaches the supervisor, not this shell.
+     */
+    static final String PANE_SCRIPT = "trap : INT; s=$1; shift; \"$@\"; [ \"$s\" -gt 0 ] 2>/dev/null && read _; exit 0";
     /** The entry point, by name: this layer must not depend on the layer above it (a test checks the name). */
     public static final String MAIN_CLASS = "dev.agentctl.Main";
 
@@ -61,6 +72,26 @@ public final class SupervisorLauncher {
     /** Opens the pane; returns its id. */
     public static String inTmux(Tmux tmux, String session, String callerPane, Path cwd, List<String> argv, String title) {
         return tmux.openPane(new PaneSpec(session, callerPane, cwd, argv, TerminalText.oneLine(title, 60)));
+    }
+
+    /**
+     * Hands a queued run to its supervisor as its meta says: detached, or a tmux pane beside besidePane when
+     * given (a follow-up opens next to its parent), else in the run's session.
+     */
+    public static void launch(RunStore store, Config config, Map<String, String> env, RunMeta m, String besidePane) {
+        Path projectDir = Paths.get(m.projectDir());
+        List<String> supervise = superviseArgv(env, store.workspace().home(), m.runId());
+        if (Config.LAUNCHER_DETACHED.equals(m.str(RunMeta.LAUNCHER))) {
+            detached(supervise, projectDir, store.dir(m.runId()).resolve("pane.log"), env);
+            return;
+        }
+        List<String> pane = new ArrayList<>(List.of("/bin/sh", "-c", PANE_SCRIPT, "agentctl-pane",
+                Long.toString(config.paneLingerSeconds())));
+        pane.addAll(supervise);
+        String session = besidePane != null ? null : m.tmuxSession();
+        new Tmux(config.tmuxSocket()).openPane(new PaneSpec(session, besidePane, projectDir, pane,
+                PaneTitle.of(m.runId(), m.title(), "starting"), config.minPaneHeight(),
+                config.paneTitles(), PaneSpec.DEFAULT_OVERFLOW_WINDOW));
     }
 
     /** Runs the supervisor in its own session (setsid when available), output to pane.log. */

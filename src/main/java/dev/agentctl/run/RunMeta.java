@@ -52,6 +52,15 @@ public final class RunMeta {
     public static final String LAST_MESSAGE = "last_message";
     public static final String LAST_MESSAGE_RAW = "last_message_raw";
     public static final String LAST_EVENT_AT = "last_event_at";
+    public static final String MODE = "mode";
+    public static final String LAUNCHER = "launcher";
+    public static final String SANDBOX = "sandbox";
+    public static final String REASONING_EFFORT = "reasoning_effort";
+    public static final String RESUME_THREAD_ID = "resume_thread_id";
+    /** A queued run that starts only once this run has finished (a follow-up sent to a running run). */
+    public static final String AFTER_RUN_ID = "after_run_id";
+    /** When a run that waited for its turn was handed to a supervisor; the start grace counts from here. */
+    public static final String LAUNCHED_AT = "launched_at";
 
     private final JsonObject json;
 
@@ -64,14 +73,14 @@ public final class RunMeta {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
                 .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile())
-                .put(MODEL, n.model()).put("reasoning_effort", n.reasoningEffort()).put("sandbox", n.sandbox())
+                .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
                 .put(CREATED_AT, now()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
-                .put("mode", n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
-                .put("resume_thread_id", n.resumeThreadId()).put(EXIT_CODE, (Number) null)
+                .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
+                .put(RESUME_THREAD_ID, n.resumeThreadId()).put(EXIT_CODE, (Number) null)
                 .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)
                 .put(FOLLOWUP_PROMPT, (String) null).put(NOTES, (String) null).put(LAST_MESSAGE, (String) null)
                 .put(GIT_DIFF_STAT, (String) null).put(ERROR, (String) null).put(TIMEOUT_S, n.timeoutSeconds())
-                .put("launcher", n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
+                .put(LAUNCHER, n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
                 .put(SUPERVISOR_PID, (Number) null).put(CODEX_PID, (Number) null).put("base_commit", (String) null)
                 .put(USAGE, (String) null).put(LAST_EVENT_AT, (String) null).put(STALLED, false)
                 .put(DURATION_S, (Number) null);
@@ -90,6 +99,26 @@ public final class RunMeta {
         put(STATUS, RunState.RUNNING.wire()).put(STARTED_AT, now).put(LAST_EVENT_AT, now)
                 .put(SUPERVISOR_PID, supervisorPid).put(SUPERVISOR_STARTED_AT_MS, supervisorStartedAtMs).put(PANE_ID, paneId);
         return true;
+    }
+
+    /** A queued run that waits for another run to finish before it is launched. */
+    public void waitFor(String runId) {
+        put(AFTER_RUN_ID, runId);
+    }
+
+    /**
+     * A waiting run's turn has come: its codex continues threadId (argv rebuilt for it) and a supervisor
+     * is being launched now.
+     */
+    public void launchAfterWait(String threadId, List<String> codexArgv) {
+        JsonArray a = new JsonArray();
+        codexArgv.forEach(a::add);
+        put(RESUME_THREAD_ID, threadId).put(CODEX_ARGV, a).put(LAUNCHED_AT, now());
+    }
+
+    /** Whether this run is queued behind another run and nobody has launched it yet. */
+    public boolean isWaitingForTurn() {
+        return state() == RunState.QUEUED && str(AFTER_RUN_ID) != null && str(LAUNCHED_AT) == null;
     }
 
     /** Where the run's tree stood when codex started. */
@@ -177,6 +206,9 @@ public final class RunMeta {
     public String parentRunId() { return str(PARENT_RUN_ID); }
     public String tmuxSession() { return str(TMUX_SESSION); }
     public Long timeoutSeconds() { return num(TIMEOUT_S); }
+    public String paneId() { return str(PANE_ID); }
+    public String afterRunId() { return str(AFTER_RUN_ID); }
+    public String mode() { return str(MODE); }
 
     public List<String> codexArgv() {
         List<String> argv = new ArrayList<>();

@@ -1,16 +1,15 @@
 package dev.agentctl.supervisor;
 
-import dev.agentctl.run.Outcome;
 import dev.agentctl.codex.CodexEvent;
 import dev.agentctl.codex.ProgressView;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.base.TerminalText;
+import dev.agentctl.view.RunReport;
 import java.io.PrintStream;
+import java.util.List;
 
 /** What a person watching the pane sees: a header, one readable line per codex event, the result. */
 final class PaneReport {
-    private static final String RULE = "─".repeat(60);
-
     private final PrintStream out;
 
     PaneReport(PrintStream out) {
@@ -18,69 +17,29 @@ final class PaneReport {
     }
 
     void header(RunMeta m) {
-        out.println("agentctl run " + m.runId() + (m.title() == null ? "" : " — " + TerminalText.oneLine(m.title(), 200)));
-        out.println("project " + m.project() + " (" + m.str("project_dir") + ") · profile " + m.profile()
-                + (m.str("model") == null ? "" : " · model " + m.str("model"))
-                + (m.str("parent_run_id") == null ? "" : " · resumes " + m.str("parent_run_id")));
-        out.println(RULE);
-        out.flush();
+        print(RunReport.header(m));
     }
 
     void event(CodexEvent e) {
         String line = ProgressView.describe(e);
-        if (line != null) {
-            out.println(line);
-            out.flush();
-        }
+        if (line != null) print(List.of(line));
     }
 
     void note(String text) {
-        out.println("· " + TerminalText.oneLine(text, 300));
-        out.flush();
+        print(List.of("· " + TerminalText.oneLine(text, 300)));
     }
 
     void result(RunMeta m) {
-        out.println(RULE);
-        String icon = m.outcomeValue() == Outcome.SUCCEEDED ? "✅" : m.outcomeValue() == Outcome.GOAL_NOT_MET ? "⚠️" : "❌";
-        out.println(icon + " " + m.outcome() + " · goal_met=" + m.goalMet() + " · exit " + m.exitCode() + " · "
-                + m.json().get("duration_s") + "s");
-        printField("summary", m.summary());
-        printField("follow-up", m.str("followup_prompt"));
-        printField("notes", m.str("notes"));
-        printField("error", m.str("error"));
-        String diff = m.str("git_diff_stat");
-        if (diff != null && !diff.isBlank()) {
-            out.println("diff:");
-            for (String l : diff.split("\n")) out.println("  " + TerminalText.oneLine(l, 200));
-        }
-        out.flush();
+        print(RunReport.result(m));
     }
 
-    /**
-     * Keeps a pane on screen for a while so a person can read the result; Enter closes it at once.
-     * Only on a terminal: a detached supervisor has nobody to read it.
-     */
-    void linger(long seconds) {
-        if (seconds <= 0 || System.console() == null) return;
-        out.println("(this pane closes in " + seconds + "s; press Enter to close it now)");
-        out.flush();
-        Thread reader = new Thread(() -> {
-            try {
-                System.in.read();
-            } catch (java.io.IOException ignored) {
-                // closing anyway
-            }
-        }, "pane-linger");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            reader.join(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The pane stays for a while after the supervisor has gone, so the result can be read. */
+    void closing(long seconds) {
+        print(List.of("(this pane closes in " + seconds + "s; press Enter to close it now)"));
     }
 
-    private void printField(String label, String value) {
-        if (value != null && !value.isBlank()) out.println(label + ": " + TerminalText.oneLine(value, 2000));
+    private void print(List<String> lines) {
+        for (String l : lines) out.println(l);
+        out.flush();
     }
 }

@@ -3,6 +3,12 @@ package dev.agentctl.supervisor;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
+import dev.agentctl.lifecycle.Followups;
+import dev.agentctl.lifecycle.Reconciler;
+import dev.agentctl.base.Io;
+import dev.agentctl.tmux.Tmux;
+import dev.agentctl.view.PaneTitle;
+import java.io.InputStream;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -43,6 +49,8 @@ public final class Supervisor {
     private final RunFinalizer finalizer;
     private final PaneReport pane;
     private final Map<String, String> ownEnv;
+    private final Followups followups;
+    private final Tmux tmux;
     private final AtomicReference<StopRequest> stop = new AtomicReference<>();
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
@@ -56,6 +64,11 @@ public final class Supervisor {
         this.notifier = notifier;
         this.finalizer = new RunFinalizer(store, notifier);
         this.pane = new PaneReport(out);
+        Io io = new Io(InputStream.nullInputStream(), out, out, ownEnv, Paths.get("").toAbsolutePath(), false);
+        Followups[] self = new Followups[1];
+        this.followups = self[0] = new Followups(store, config, io, () -> finalizer,
+                () -> new Reconciler(store, () -> finalizer, () -> self[0]), pane::note);
+        this.tmux = new Tmux(config.tmuxSocket());
     }
 
     /** Returns the process exit code for the supervisor itself. */
@@ -71,20 +84,58 @@ public final class Supervisor {
             return 1;
         }
         pane.header(meta);
+        showState(paneId, meta);
         SignalHandlers.install(this::stopFromSignal);
         try {
-            return supervise(runId, meta, env == null ? ownEnv : env);
+            RunMeta done = supervise(runId, meta, env == null ? ownEnv : env);
+            return done != null ? 0 : 1;
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
             CodexRun c = codex;
             if (c != null) ProcessKiller.standard().stop(c.process().toHandle());
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
             throw e;
+        } finally {
+            afterFinish(runId, paneId);
         }
     }
 
-    private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
+    /**
+     * The run is final: its result goes on screen, what was sent to it meanwhile starts, and the pane is left
+     * to tmux (closed after pane_linger) so that no JVM stays behind for a person to read a result.
+     */
+    private void afterFinish(String runId, String paneId) {
+        RunMeta m = store.readQuietly(runId);
+        if (m == null || !m.isFinished()) return;
+        pane.result(m);
+        showState(paneId, m);
+        try {
+            followups.deliver(runId);
+        } catch (RuntimeException e) {
+            pane.note("delivering follow-ups failed: " + e.getMessage());
+        }
+        long linger = config.paneLingerSeconds();
+        if (paneId == null || linger <= 0) return;
+        try {
+            tmux.closePaneAfter(paneId, linger);
+            pane.closing(linger);
+        } catch (RuntimeException e) {
+            pane.note("cannot schedule closing this pane: " + e.getMessage());
+        }
+    }
+
+    /** The pane's border title: run id, title and state. */
+    private void showState(String paneId, RunMeta m) {
+        if (paneId == null) return;
+        try {
+            tmux.setPaneTitle(paneId, PaneTitle.of(m));
+        } catch (RuntimeException e) {
+            pane.note("cannot set the pane title: " + e.getMessage());
+        }
+    }
+
+    /** Returns the final meta, or null when another process finalized the run. */
+    private RunMeta supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         Path projectDir = Paths.get(meta.projectDir());
         ProjectSnapshots snapshots = new ProjectSnapshots(projectDir, dir.resolve("snap.index"), pane::note);
@@ -96,16 +147,12 @@ public final class Supervisor {
 
         long started = System.nanoTime();
         if (stop.get() != null) { // a signal arrived while we took the snapshot
-            RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
-            if (done != null) pane.result(done);
-            return 1;
+            return finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
         }
         try {
             codex = CodexRun.start(meta.codexArgv(), projectDir, env, dir, e -> onEvent(runId, e), pane::note);
         } catch (IOException e) {
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
-            if (done != null) pane.result(done);
-            return 1;
+            return finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
         store.update(runId, m -> {
@@ -114,10 +161,7 @@ public final class Supervisor {
         });
         watchUntilExit(runId, dir, started, meta.timeoutSeconds());
         codex.awaitEvents(10_000);
-        RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
-        if (done != null) pane.result(done);
-        pane.linger(config.paneLingerSeconds());
-        return 0;
+        return finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
     }
 
     /**

@@ -32,6 +32,8 @@ public final class Config {
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
+        d.addProperty("pane_titles", false);
+        d.addProperty("min_pane_height", 8);
         JsonObject profiles = new JsonObject();
         profiles.add("spark", Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -82,6 +84,28 @@ public final class Config {
         String s = blankToNull(str("pane_linger"));
         if (s == null || s.trim().equals("0") || s.trim().equals("0s")) return 0;
         return Durations.parseSeconds(s, "config.json pane_linger");
+    }
+
+    /**
+     * Whether run titles go into the pane borders of windows agentctl did not create (e.g. yours, when a run
+     * is split off it); windows agentctl creates always show them.
+     */
+    public boolean paneTitles() {
+        JsonElement e = user.has("pane_titles") ? user.get("pane_titles") : null;
+        if (e == null || e.isJsonNull()) return false;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) return e.getAsBoolean();
+        throw AgentctlException.usage("config.json: pane_titles must be true or false, not " + e);
+    }
+
+    /** Rows a run's pane keeps at least; a window without room for one more such pane gets a new window. */
+    public int minPaneHeight() {
+        JsonElement e = user.has("min_pane_height") ? user.get("min_pane_height") : null;
+        if (e == null || e.isJsonNull()) return 8;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double v = e.getAsDouble();
+            if (v == Math.rint(v) && v >= 2 && v <= 1000) return (int) v;
+        }
+        throw AgentctlException.usage("config.json: min_pane_height must be a whole number of rows from 2 to 1000, not " + e);
     }
 
     public String stallAction() {
