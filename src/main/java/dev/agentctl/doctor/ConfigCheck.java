@@ -56,6 +56,8 @@ final class ConfigCheck implements Check {
             config.stallAfterSeconds();
             config.paneLingerSeconds();
             config.stallAction();
+            config.paneTitles();
+            config.minPaneHeight();
         } catch (RuntimeException e) {
             return e.getMessage().replaceFirst("^config\\.json: ", "");
         }
