@@ -16,12 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** send: new instructions for a finished run (a resume) and for a running one (the next turn of its thread). */
 class SendIT extends RealRunTest {
-    @org.junit.jupiter.api.BeforeEach
-    void ownHome() {
-        // codex runs commands in a login shell; the developer's profile (pyenv rehash, ...) must not slow them down.
-        env.env().put("HOME", env.base.toString());
-    }
-
     private JsonObject awaitThread(String id) {
         JsonObject[] m = new JsonObject[1];
         Procs.await("codex thread of " + id, Duration.ofSeconds(60), () -> {

@@ -11,17 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Panes a person can read: titles in the borders, the structured result, room to read, no JVM left behind. */
 class PaneIT extends RealRunTest {
-    @BeforeEach
-    void ownHome() {
-        // codex runs commands in a login shell; the developer's profile (pyenv rehash, ...) must not slow them down.
-        env.env().put("HOME", env.base.toString());
-    }
-
     private String q(String target, String format) {
         return TestEnv.ok(env.tmux("display-message", "-p", "-t", target, format)).out().strip();
     }

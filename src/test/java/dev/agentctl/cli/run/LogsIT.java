@@ -12,17 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** logs: a run's readable progress from events.jsonl, for running and finished detached runs; -f until finished. */
 class LogsIT extends RealRunTest {
-    @BeforeEach
-    void ownHome() {
-        // codex runs commands in a login shell; the developer's profile (pyenv rehash, ...) must not slow them down.
-        env.env().put("HOME", env.base.toString());
-    }
-
     private boolean eventsContain(String id, String text) {
         try {
             Path events = env.home.resolve("runs").resolve(id).resolve("events.jsonl");
