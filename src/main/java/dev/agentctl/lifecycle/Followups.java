@@ -117,21 +117,38 @@ public final class Followups {
             if (before == null) return giveUp(m, Outcome.FAILED, "not delivered: run " + m.afterRunId() + " is gone");
             if (!before.isFinished()) before = reconciler.get().reconcile(before);
             if (!before.isFinished()) return m;
-            if (before.outcomeValue() == Outcome.LOST) {
-                return giveUp(m, Outcome.FAILED, "not delivered: run " + before.runId() + " was lost");
+            RunMeta source = threadSource(before);
+            if (source.outcomeValue() == Outcome.LOST) {
+                return giveUp(m, Outcome.FAILED, "not delivered: run " + source.runId() + " was lost");
             }
-            if (before.threadId() == null) {
-                return giveUp(m, Outcome.FAILED, "not delivered: run " + before.runId() + " ended without a codex thread");
+            if (source.threadId() == null) {
+                return giveUp(m, Outcome.FAILED, "not delivered: run " + source.runId() + " ended without a codex thread");
             }
-            return launch(m, before);
+            return launch(m, before, source.threadId());
         });
     }
 
-    private RunMeta launch(RunMeta m, RunMeta before) {
-        List<String> argv = CodexCommand.withResumeThread(m.codexArgv(), before.threadId());
+    /**
+     * The run whose thread a message continues: the run before it or, past messages that never ran (ended
+     * while they waited), the last run that did. Its outcome and thread decide whether the message goes.
+     */
+    private RunMeta threadSource(RunMeta before) {
+        RunMeta r = before;
+        while (r.threadId() == null && r.outcomeValue() != Outcome.LOST && r.num(RunMeta.SUPERVISOR_PID) == null
+                && r.afterRunId() != null) {
+            RunMeta earlier = store.readQuietly(r.afterRunId());
+            if (earlier == null) break;
+            r = earlier;
+        }
+        return r;
+    }
+
+    private RunMeta launch(RunMeta m, RunMeta before, String thread) {
+
+        List<String> argv = CodexCommand.withResumeThread(m.codexArgv(), thread);
         RunMeta launched = store.update(m.runId(), w -> {
             if (!w.isWaitingForTurn()) return false;
-            w.launchAfterWait(before.threadId(), argv);
+            w.launchAfterWait(thread, argv);
             return true;
         });
         if (launched == null) return store.read(m.runId());

@@ -11,7 +11,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -76,12 +75,5 @@ public final class LogFollower {
             Thread.currentThread().interrupt();
             return m;
         }
-    }
-
-    /** The lines of a run as they are now, for callers that show them elsewhere (e.g. a tool call's answer). */
-    public List<String> snapshot(String runId, int n, boolean raw) {
-        List<String> lines = new java.util.ArrayList<>();
-        print(runId, n, raw, false, lines::add);
-        return lines;
     }
 }

@@ -3,7 +3,6 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.PaneSpec;
-import dev.agentctl.base.TerminalText;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
@@ -67,11 +66,6 @@ public final class SupervisorLauncher {
         List<String> argv = selfArgv(env);
         argv.addAll(List.of("--home", home.toString(), "supervise", runId));
         return argv;
-    }
-
-    /** Opens the pane; returns its id. */
-    public static String inTmux(Tmux tmux, String session, String callerPane, Path cwd, List<String> argv, String title) {
-        return tmux.openPane(new PaneSpec(session, callerPane, cwd, argv, TerminalText.oneLine(title, 60)));
     }
 
     /**
