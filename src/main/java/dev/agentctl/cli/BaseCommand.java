@@ -52,6 +52,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         return new RunStore(workspace());
     }
 
+    /** The run id a reference names (whole id, unique prefix, "last"); see RunRef. */
+    protected String runId(String ref) {
+        return dev.agentctl.run.RunRef.resolve(runs(), ref);
+    }
+
     protected ProjectRegistry projects() {
         return new ProjectRegistry(workspace());
     }

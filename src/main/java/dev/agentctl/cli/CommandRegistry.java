@@ -17,6 +17,7 @@ public final class CommandRegistry {
         COMMANDS.put("init", dev.agentctl.cli.workspace.InitCommand::new);
         COMMANDS.put("demo", dev.agentctl.cli.workspace.DemoCommand::new);
         COMMANDS.put("doctor", dev.agentctl.cli.workspace.DoctorCommand::new);
+        COMMANDS.put("config", dev.agentctl.cli.workspace.ConfigCommand::new);
         COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);
         COMMANDS.put("projects", dev.agentctl.cli.project.ProjectsCommand::new);
         COMMANDS.put("remove-project", dev.agentctl.cli.project.RemoveProjectCommand::new);

@@ -44,7 +44,7 @@ public final class QuickPath {
         // picocli refuses an option value that names the subcommand ("--home show show X").
         if (shape == null || name.equals(globalHome)) return null;
         Match m = QuickArgs.match(shape, Arrays.asList(args).subList(i + 1, args.length));
-        if (m == null) return null;
+        if (m == null || !QuickCommands.unambiguous(m)) return null;
         BaseCommand command = QuickCommands.build(name, m);
         AgentctlCommand top = new AgentctlCommand();
         top.home = globalHome;

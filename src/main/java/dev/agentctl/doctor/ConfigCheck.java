@@ -37,6 +37,10 @@ final class ConfigCheck implements Check {
         } else {
             out.add(CheckResult.ok("config", json == null ? "no " + file + " yet; defaults in use" : file.toString()));
         }
+        if (problem == null && config.defaultTimeoutSeconds() == null) {
+            out.add(CheckResult.warn("deadline", "default_timeout is null: a run without --timeout has no deadline",
+                    "agentctl config set default_timeout 3h (or pass --timeout to every start)"));
+        }
         try {
             Map<String, Profile> profiles = config.profiles();
             out.add(profiles.isEmpty()
@@ -56,6 +60,8 @@ final class ConfigCheck implements Check {
             config.stallAfterSeconds();
             config.paneLingerSeconds();
             config.stallAction();
+            config.providerRetryLimitSeconds();
+            config.prices();
         } catch (RuntimeException e) {
             return e.getMessage().replaceFirst("^config\\.json: ", "");
         }

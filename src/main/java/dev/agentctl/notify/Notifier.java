@@ -107,7 +107,8 @@ public final class Notifier {
                 problems.accept("tmux display-message to " + target + " failed: " + e.getMessage());
             }
         }
-        String sendTo = config.tmuxSendkeysTarget();
+        // start --notify-pane gives one run its own wake-up target, so two orchestrators do not collide.
+        String sendTo = m.str("notify_pane") != null ? m.str("notify_pane") : config.tmuxSendkeysTarget();
         if (sendTo != null) {
             try {
                 tmux.typeLine(sendTo, wakeUp);

@@ -111,6 +111,7 @@ public final class RunStarter {
                 .put("supervisor_pid", (Number) null).put("codex_pid", (Number) null).put("base_commit", (String) null)
                 .put("usage", (String) null).put("last_event_at", (String) null).put("stalled", false)
                 .put("duration_s", (Number) null);
+        if (req.notifyPane() != null) m.put("notify_pane", req.notifyPane());
         JsonArray a = new JsonArray();
         argv.forEach(a::add);
         m.put("codex_argv", a);

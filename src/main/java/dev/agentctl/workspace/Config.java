@@ -28,7 +28,8 @@ public final class Config {
         d.addProperty("tmux_sendkeys_target", "");
         d.addProperty("codex_bin", "codex");
         d.add("launcher", null); // null: tmux when installed, else detached with a warning
-        d.add("default_timeout", null);
+        d.addProperty("default_timeout", "3h"); // a finite default: null (none) only when asked for
+        d.addProperty("provider_retry_limit", "2m");
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
@@ -70,6 +71,20 @@ public final class Config {
     public Long defaultTimeoutSeconds() {
         String s = blankToNull(str("default_timeout"));
         return s == null ? null : Durations.parseSeconds(s, "config.json default_timeout");
+    }
+
+    /** How long codex may keep reporting that it cannot reach the model before the run fails. */
+    public long providerRetryLimitSeconds() {
+        String s = blankToNull(str("provider_retry_limit"));
+        return s == null ? 120 : Durations.parseSeconds(s, "config.json provider_retry_limit");
+    }
+
+    /** Prices per model (per million input, cached input and output tokens), or an empty object. */
+    public JsonObject prices() {
+        JsonElement e = user.get("prices");
+        if (e == null || e.isJsonNull()) return new JsonObject();
+        if (!e.isJsonObject()) throw AgentctlException.usage("config.json: prices must be an object");
+        return e.getAsJsonObject();
     }
 
     public long stallAfterSeconds() {

@@ -30,9 +30,10 @@ public final class KillCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
-        runIds.forEach(id -> runs().read(id)); // unknown ids: exit 2 before anything is touched
+        // Unknown or ambiguous ids: exit 2 before anything is touched.
+        List<String> ids = dev.agentctl.run.RunRef.resolveAll(runs(), runIds);
         List<String> asked = new ArrayList<>();
-        for (String id : runIds) {
+        for (String id : ids) {
             RunMeta m = reconciler().reconcile(runs().read(id));
             if (m.isFinished()) {
                 io().out().println(id + ": already finished (" + m.outcome() + "); nothing changed");

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class QuickCommands {
     private static final Map<String, Shape> SHAPES = Map.of(
-            "show", new Shape(Map.of("--home", Kind.TEXT), 1, 1),
+            "show", new Shape(Map.of("--home", Kind.TEXT, "--json", Kind.FLAG, "-f", Kind.TEXT, "--field", Kind.TEXT), 1, 1),
             "list", new Shape(Map.of("--home", Kind.TEXT, "--limit", Kind.COUNT, "--status", Kind.TEXT,
                     "--project", Kind.TEXT, "--json", Kind.FLAG), 0, 0),
             "wait", new Shape(Map.of("--home", Kind.TEXT, "--timeout", Kind.TEXT, "--any", Kind.FLAG,
@@ -25,7 +25,10 @@ public final class QuickCommands {
                     Map.entry("--prompt-file", Kind.TEXT), Map.entry("--model", Kind.TEXT),
                     Map.entry("--sandbox", Kind.TEXT), Map.entry("--run-id", Kind.TEXT),
                     Map.entry("--timeout", Kind.TEXT), Map.entry("--tmux-session", Kind.TEXT),
-                    Map.entry("--no-tmux", Kind.FLAG)), 0, 0));
+                    Map.entry("--no-tmux", Kind.FLAG), Map.entry("--notify-pane", Kind.TEXT)), 0, 0));
+
+    /** Names of one option: picocli refuses the option given under both, so those go to picocli. */
+    private static final java.util.List<java.util.List<String>> ALIASES = java.util.List.of(java.util.List.of("-f", "--field"));
 
     private QuickCommands() {}
 
@@ -34,12 +37,22 @@ public final class QuickCommands {
         return SHAPES.get(command);
     }
 
+    /** False when the match names one option twice under different names (picocli reports that). */
+    public static boolean unambiguous(Match m) {
+        for (java.util.List<String> names : ALIASES) {
+            if (names.stream().filter(m::flag).count() > 1) return false;
+        }
+        return true;
+    }
+
     /** The command with its fields set from the match; "--home" is left to the caller. */
     public static BaseCommand build(String command, Match m) {
         switch (command) {
             case "show": {
                 ShowCommand c = new ShowCommand();
                 c.runId = m.positionals().get(0);
+                c.json = m.flag("--json");
+                c.field = m.text("-f") != null ? m.text("-f") : m.text("--field");
                 return c;
             }
             case "list": {
@@ -66,11 +79,13 @@ public final class QuickCommands {
                 c.run.promptFile = m.text("--prompt-file");
                 c.run.timeout = m.text("--timeout");
                 c.run.noTmux = m.flag("--no-tmux");
+                c.run.notifyPane = m.text("--notify-pane");
                 c.project = m.text("--project");
                 c.model = m.text("--model");
                 c.sandbox = m.text("--sandbox");
                 c.runId = m.text("--run-id");
                 c.tmuxSession = m.text("--tmux-session");
+
                 return c;
             }
             default:

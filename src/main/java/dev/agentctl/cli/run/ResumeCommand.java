@@ -26,6 +26,7 @@ public final class ResumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         Config config = config();
+        String parentRunId = runId(this.parentRunId);
         RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
         if (parent.threadId() == null) {
             throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (codex never started a thread)");
@@ -43,7 +44,8 @@ public final class ResumeCommand extends BaseCommand {
         String prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
         String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, t, prompt, null, null, null, timeoutS,
-                "resume", parentRunId, parent.threadId(), run.noTmux, parent.str("tmux_session")));
+                "resume", parentRunId, parent.threadId(), run.noTmux, parent.str("tmux_session"),
+                run.notifyPane(parent.str("notify_pane"))));
         io().out().println(id);
         return 0;
     }

@@ -48,7 +48,7 @@ public final class StartCommand extends BaseCommand {
         Profile prof = config.profile(profileName);
         String prompt = run.prompt(io());
         String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, run.title, prompt, model, sandbox,
-                runId, timeoutS, "exec", null, null, run.noTmux, tmuxSession));
+                runId, timeoutS, "exec", null, null, run.noTmux, tmuxSession, run.notifyPane(null)));
         io().out().println(id);
         return 0;
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "wait", description = {"Wait until the run(s) finish and print the final meta as JSON (one object, or an array for several ids).",
+@Command(name = "wait", description = {"Wait until the run(s) finish and print the final meta as JSON (one object, or an array for several ids; with --any the one object of the run that finished first).",
         "Driven by file-system events: returns the moment a run is finalized. Meant to run in the background."},
         footer = {"", "Examples:", "  agentctl wait 20260215-143022-ab12cd &", "  agentctl wait A B C --timeout 30m",
                 "  agentctl wait A B --any --exit-status"})
@@ -35,11 +35,13 @@ public final class WaitCommand extends BaseCommand {
     @Override
     protected int execute() {
         Duration limit = timeout == null ? null : Duration.ofSeconds(Durations.parseSeconds(timeout, "--timeout"));
-        runIds.forEach(id -> runs().dir(id)); // validate every id before waiting on any
-        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2)).await(runIds, any, limit);
+        // Resolve (and so validate) every id before waiting on any.
+        List<String> ids = dev.agentctl.run.RunRef.resolveAll(runs(), runIds);
+        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2)).await(ids, any, limit);
+        List<RunMeta> shown = any && !result.timedOut() ? List.of(firstFinished(result.runs())) : result.runs();
         JsonArray arr = new JsonArray();
         boolean allSucceeded = true;
-        for (RunMeta m : result.runs()) {
+        for (RunMeta m : shown) {
             JsonObject o = m.json();
             if (result.timedOut()) o.addProperty("wait_timed_out", !m.isFinished());
             if (m.isFinished() && !RunStatus.SUCCEEDED.equals(m.outcome())) allSucceeded = false;
@@ -48,5 +50,16 @@ public final class WaitCommand extends BaseCommand {
         io().out().println(Json.pretty(arr.size() == 1 ? arr.get(0) : arr));
         if (result.timedOut()) return ExitCodes.FAILED;
         return exitStatus && !allSucceeded ? ExitCodes.NOT_SUCCEEDED : ExitCodes.OK;
+    }
+
+    /** --any: the run that ended first (by ended_at) of those already finished. */
+    private static RunMeta firstFinished(List<RunMeta> runs) {
+        RunMeta first = null;
+        for (RunMeta m : runs) {
+            if (!m.isFinished()) continue;
+            String ended = m.str("ended_at") == null ? "" : m.str("ended_at");
+            if (first == null || ended.compareTo(first.str("ended_at") == null ? "" : first.str("ended_at")) < 0) first = m;
+        }
+        return first;
     }
 }
