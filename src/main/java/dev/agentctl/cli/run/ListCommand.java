@@ -41,10 +41,13 @@ public final class ListCommand extends BaseCommand {
         // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
         List<RunMeta> found = query.select(reconciler().reconcileAll(all));
         RunTable table = new RunTable(io().out());
-        if (json) {
+        if (found.isEmpty() && !json) {
+            // Said on stderr: a script reading stdout gets nothing, as before.
+            io().err().println(all.isEmpty() ? "no runs yet (start one: agentctl start --help)" : "no runs match");
+        } else if (json) {
             table.printJson(found);
         } else if (io().terminal()) {
-            table.printAligned(found);
+            table.printAligned(found, java.time.Instant.now());
         } else {
             table.printTabSeparated(found);
         }

@@ -14,7 +14,8 @@ final class RunTable {
      * keeps of a finished run, so the table must read no other.
      */
     static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
-            "exit_code", "parent_run_id", "title", "created_at", "stalled");
+            "exit_code", "parent_run_id", "title", "created_at", "stalled", "started_at", "ended_at", "duration_s",
+            "git_diff_stat");
 
     private static final String NL = System.lineSeparator();
 
@@ -42,14 +43,16 @@ final class RunTable {
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
 
-    void printAligned(List<RunMeta> runs) {
+    /** For a person: no null anywhere, and the age, duration and size of each run's change. */
+    void printAligned(List<RunMeta> runs, java.time.Instant now) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"RUN", "STATUS", "OUTCOME", "PROJECT", "PROFILE", "GOAL", "EXIT", "TITLE"});
+        rows.add(new String[] {"RUN", "STATUS", "OUTCOME", "PROJECT", "PROFILE", "GOAL", "EXIT", "AGE", "TOOK", "DIFF", "TITLE"});
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
             rows.add(new String[] {m.runId(), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
-                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), oneLine(m.title())});
+                    m.goalMet() == null ? "-" : m.goalMet() ? "yes" : "no", m.exitCode() == null ? "-" : m.exitCode().toString(),
+                    RunColumns.age(m, now), RunColumns.took(m, now), RunColumns.diff(m.str("git_diff_stat")), oneLine(m.title())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
