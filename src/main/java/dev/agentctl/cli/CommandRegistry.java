@@ -28,6 +28,7 @@ public final class CommandRegistry {
         COMMANDS.put("resume", dev.agentctl.cli.run.ResumeCommand::new);
         COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
         COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
+        COMMANDS.put("usage", dev.agentctl.cli.run.UsageCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
         COMMANDS.put("completion", dev.agentctl.cli.workspace.CompletionCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
