@@ -97,6 +97,7 @@ public final class Demo {
         out.println("  workspace:  " + place.home);
         out.println("  CODEX_HOME: " + place.codexHome);
         out.println("  codex:      " + codex);
+        if (tmux) out.println("  tmux server: " + place.tmuxSocket + " (private" + (keep ? ")" : "; removed afterwards)"));
         DemoConfig.write(place, codex, tmux, keep);
         DemoCli cli = new DemoCli(io.env(), place, gate);
         cli.init();
@@ -106,7 +107,8 @@ public final class Demo {
         List<DemoScript.Step> steps = DemoScript.parallelRuns();
         List<String> ids = startAll(cli, place, project, gate, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
-        if (tmux) {
+        // Only with --keep can a person use the panes: otherwise each closes the moment its run ends.
+        if (tmux && keep) {
             out.println("watch the runs:  tmux -L " + place.tmuxSocket + " attach -t " + DemoPlace.SESSION);
         }
         out.println("waiting:  agentctl wait " + String.join(" ", ids));
