@@ -16,6 +16,7 @@ public final class CommandRegistry {
         // Order is the order of `agentctl --help`.
         COMMANDS.put("init", dev.agentctl.cli.workspace.InitCommand::new);
         COMMANDS.put("demo", dev.agentctl.cli.workspace.DemoCommand::new);
+        COMMANDS.put("sandbox", dev.agentctl.cli.workspace.SandboxCommand::new);
         COMMANDS.put("doctor", dev.agentctl.cli.workspace.DoctorCommand::new);
         COMMANDS.put("config", dev.agentctl.cli.workspace.ConfigCommand::new);
         COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);

@@ -42,7 +42,7 @@ public final class Demo {
     public int run(Options options) {
         long startedAt = System.nanoTime();
         String path = io.env().get("PATH");
-        Path codex = Executables.find("codex", path, io.cwd());
+        Path codex = Executables.findCodex("codex", path, io.cwd(), io.env());
         if (codex == null) {
             throw AgentctlException.failed("codex is not installed (no 'codex' on PATH); the demo runs the real codex CLI. "
                     + "Install the tested version with '" + INSTALL_HINT + "', then run 'agentctl demo' again.");

@@ -35,7 +35,7 @@ public final class RunStarter {
     }
 
     public String start(RunRequest req) {
-        Path codex = Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd());
+        Path codex = Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd(), io.env());
         // Settings the supervisor reads later are checked now, while the user is there to see the error.
         config.stallAfterSeconds();
         config.stallAction();
