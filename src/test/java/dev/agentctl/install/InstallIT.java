@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installed launcher, directly and through a symlink, then --uninstall.
  */
 class InstallIT {
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(6); // the CDS training runs are slow on a busy machine
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path root = Paths.get(System.getProperty("agentctl.root", ".")).toAbsolutePath();

@@ -6,6 +6,7 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ public final class QuickCommands {
                     Map.entry("--no-tmux", Kind.FLAG), Map.entry("--notify-pane", Kind.TEXT)), 0, 0));
 
     /** Names of one option: picocli refuses the option given under both, so those go to picocli. */
-    private static final java.util.List<java.util.List<String>> ALIASES = java.util.List.of(java.util.List.of("-f", "--field"));
+    private static final List<List<String>> ALIASES = List.of(List.of("-f", "--field"));
 
     private QuickCommands() {}
 
@@ -39,7 +40,7 @@ public final class QuickCommands {
 
     /** False when the match names one option twice under different names (picocli reports that). */
     public static boolean unambiguous(Match m) {
-        for (java.util.List<String> names : ALIASES) {
+        for (List<String> names : ALIASES) {
             if (names.stream().filter(m::flag).count() > 1) return false;
         }
         return true;
