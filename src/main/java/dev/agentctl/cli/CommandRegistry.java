@@ -28,6 +28,7 @@ public final class CommandRegistry {
         COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
         COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
+        COMMANDS.put("mcp", dev.agentctl.cli.mcp.McpCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }
 

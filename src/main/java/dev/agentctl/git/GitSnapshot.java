@@ -84,6 +84,14 @@ public final class GitSnapshot {
                 .stdout().strip();
     }
 
+    /** The whole `git diff` (a patch) between two tree or commit ids; null when either is null. */
+    public String diff(String fromTree, String toTree) {
+        if (fromTree == null || toTree == null) {
+            return null;
+        }
+        return checked(null, "diff", "--no-color", "--no-ext-diff", fromTree, toTree, "--").stdout();
+    }
+
     /**
      * Copying the user's index lets git add reuse its stat cache instead of hashing every file again, and keeps
      * sparse-checkout (skip-worktree) entries from looking deleted.

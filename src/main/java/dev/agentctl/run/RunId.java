@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /** Run ids: "20260215-143022-ab12cd" (local time + random), validated before any path is built. */
 public final class RunId {
     public static final int MAX_LENGTH = 128;
+    /** The run a process belongs to, in the environment the supervisor gives codex (and so its tools). */
+    public static final String ENV = "AGENTCTL_RUN_ID";
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]+");
 
     private RunId() {}

@@ -39,6 +39,7 @@ final class CodexRun {
                 .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve("stderr.log").toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
+        pb.environment().put(dev.agentctl.run.RunId.ENV, runDir.getFileName().toString());
         return new CodexRun(pb.start(), runDir.resolve("events.jsonl"), onEvent);
     }
 

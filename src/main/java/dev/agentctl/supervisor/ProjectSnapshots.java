@@ -17,6 +17,7 @@ final class ProjectSnapshots {
     private final Consumer<String> problems;
     private String startTree;
     private String baseCommit;
+    private String endTree;
 
     ProjectSnapshots(Path projectDir, Path indexFile, Consumer<String> problems) {
         this.git = new GitSnapshot(projectDir);
@@ -36,12 +37,14 @@ final class ProjectSnapshots {
 
     String startTree() { return startTree; }
     String baseCommit() { return baseCommit; }
+    /** The tree diffSinceStart compared with; null before it ran or when it failed. */
+    String endTree() { return endTree; }
 
     /** The diff stat from the start snapshot to the tree as it is now; null when unknown. */
     String diffSinceStart() {
         try {
             if (startTree == null) return null;
-            String endTree = git.snapshot(indexFile);
+            endTree = git.snapshot(indexFile);
             return endTree == null ? null : git.diffStat(startTree, endTree);
         } catch (RuntimeException e) {
             problems.accept("git snapshot at end failed: " + e.getMessage());

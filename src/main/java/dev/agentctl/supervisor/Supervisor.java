@@ -112,7 +112,8 @@ public final class Supervisor {
         });
         watchUntilExit(runId, dir, started, meta.num("timeout_s"));
         codex.awaitEvents(10_000);
-        RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
+        String diff = snapshots.diffSinceStart();
+        RunMeta done = finish(runId, dir, diff, snapshots.endTree(), codex.process().exitValue());
         if (done != null) pane.result(done);
         pane.linger(config.paneLingerSeconds());
         return 0;
@@ -160,7 +161,7 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, Path dir, String diff, int exitCode) throws IOException {
+    private RunMeta finish(String runId, Path dir, String diff, String endTree, int exitCode) throws IOException {
         EventTracker t = codex.tracker();
         String finalMessage = readIfExists(dir.resolve("last_message.json"));
         // codex creates the -o file empty at start and fills it only when the turn completes.
@@ -172,6 +173,7 @@ public final class Supervisor {
         return finalizer.finish(runId, m -> {
             RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
             m.put("git_diff_stat", diff);
+            if (endTree != null) m.put("end_tree", endTree);
             if (usage != null) m.put("usage", usage);
             if (threadId != null) m.put("thread_id", threadId);
         });

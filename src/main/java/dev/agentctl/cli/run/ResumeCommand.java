@@ -1,14 +1,7 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.run.RunMeta;
-import dev.agentctl.supervisor.RunRequest;
-import dev.agentctl.supervisor.RunStarter;
-import dev.agentctl.workspace.Config;
-import dev.agentctl.workspace.Profile;
-import dev.agentctl.workspace.Project;
-import java.nio.file.Paths;
+import dev.agentctl.ops.ResumeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,25 +18,9 @@ public final class ResumeCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        Config config = config();
-        RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
-        if (parent.threadId() == null) {
-            throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (codex never started a thread)");
-        }
-        if (!parent.isFinished()) {
-            throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
-        }
-        Long timeoutS = run.timeoutSeconds(config);
-        Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : "spark");
-        String dir = parent.str("project_dir");
-        if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
-            throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);
-        }
-        Project p = new Project(parent.project(), Paths.get(dir), null);
-        String prompt = run.prompt(io());
-        String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, t, prompt, null, null, null, timeoutS,
-                "resume", parentRunId, parent.threadId(), run.noTmux, parent.str("tmux_session")));
+        Long timeoutS = run.timeoutSeconds();
+        String id = new ResumeRun(runs(), reconciler(), config(), io()).resume(new ResumeRun.Params(parentRunId,
+                run.profile, run.title, () -> run.prompt(io()), timeoutS, run.noTmux));
         io().out().println(id);
         return 0;
     }

@@ -2,7 +2,6 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.Io;
 import dev.agentctl.run.Durations;
-import dev.agentctl.workspace.Config;
 import picocli.CommandLine.Option;
 
 /** Options start and resume share (a picocli mixin), and what they resolve to. */
@@ -22,9 +21,9 @@ public final class RunOptions {
     @Option(names = "--no-tmux", description = "Run the supervisor as a detached process; its output goes to the run's pane.log.")
     boolean noTmux;
 
-    /** Seconds, or null for no deadline. */
-    Long timeoutSeconds(Config config) {
-        return timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : config.defaultTimeoutSeconds();
+    /** Seconds, or null when --timeout was not given (the config's default_timeout then applies). */
+    Long timeoutSeconds() {
+        return timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : null;
     }
 
     String prompt(Io io) {

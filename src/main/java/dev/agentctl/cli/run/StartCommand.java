@@ -1,12 +1,7 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.supervisor.RunRequest;
-import dev.agentctl.supervisor.RunStarter;
-import dev.agentctl.workspace.Config;
-import dev.agentctl.workspace.Profile;
-import dev.agentctl.workspace.Project;
+import dev.agentctl.ops.StartRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,18 +32,9 @@ public final class StartCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        Config config = config();
-        if (runId != null) runs().dir(runId);
-        if (sandbox != null && !Profile.SANDBOXES.contains(sandbox)) {
-            throw AgentctlException.usage("--sandbox must be one of " + Profile.SANDBOXES + ", not '" + sandbox + "'");
-        }
-        Long timeoutS = run.timeoutSeconds(config);
-        Project p = projects().resolve(project, io().cwd());
-        String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : "spark";
-        Profile prof = config.profile(profileName);
-        String prompt = run.prompt(io());
-        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, run.title, prompt, model, sandbox,
-                runId, timeoutS, "exec", null, null, run.noTmux, tmuxSession));
+        Long timeoutS = run.timeoutSeconds();
+        String id = new StartRun(runs(), config(), projects(), io()).start(new StartRun.Params(project, run.profile,
+                run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, null));
         io().out().println(id);
         return 0;
     }
