@@ -26,7 +26,9 @@ public final class JsonRpc {
         err.addProperty("code", code);
         err.addProperty("message", message);
         JsonObject o = envelope();
-        o.add("id", id == null ? JsonNull.INSTANCE : id);
+        // No id when the request's is unknown (a line that did not parse): MCP's schema leaves it out
+        // rather than sending JSON-RPC's null, which its SDK rejects.
+        if (id != null) o.add("id", id);
         o.add("error", err);
         return o;
     }
