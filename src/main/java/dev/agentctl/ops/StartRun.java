@@ -39,9 +39,7 @@ public final class StartRun {
     /** Starts the run and returns its id. */
     public String start(Params p) {
         if (p.runId() != null) runs.dir(p.runId());
-        if (p.sandbox() != null && !Profile.SANDBOXES.contains(p.sandbox())) {
-            throw AgentctlException.usage("sandbox must be one of " + Profile.SANDBOXES + ", not '" + p.sandbox() + "'");
-        }
+        checkSandbox(p.sandbox(), "sandbox");
         Long timeoutS = p.timeoutSeconds() != null ? p.timeoutSeconds() : config.defaultTimeoutSeconds();
         Project project = projects.resolve(p.project(), io.cwd());
         String profileName = p.profile() != null ? p.profile() : project.defaultProfile() != null ? project.defaultProfile() : "spark";
@@ -51,6 +49,13 @@ public final class StartRun {
         String prompt = p.prompt().get();
         return new RunStarter(runs, config, io).start(new RunRequest(project, profile, p.title(), prompt, p.model(),
                 p.sandbox(), p.runId(), timeoutS, "exec", parent, null, p.noTmux(), p.tmuxSession()));
+    }
+
+    /** A sandbox mode codex knows, or null; label names it as the caller's user wrote it (--sandbox, sandbox). */
+    public static void checkSandbox(String sandbox, String label) {
+        if (sandbox != null && !Profile.SANDBOXES.contains(sandbox)) {
+            throw AgentctlException.usage(label + " must be one of " + Profile.SANDBOXES + ", not '" + sandbox + "'");
+        }
     }
 
     /** The run this process runs inside, when there is one; anything else in the variable is ignored. */

@@ -32,6 +32,7 @@ public final class StartCommand extends BaseCommand {
 
     @Override
     protected int execute() {
+        StartRun.checkSandbox(sandbox, "--sandbox");
         Long timeoutS = run.timeoutSeconds();
         String id = new StartRun(runs(), config(), projects(), io()).start(new StartRun.Params(project, run.profile,
                 run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, null));
