@@ -25,14 +25,18 @@ public final class Executables {
         return null;
     }
 
-    /** The codex binary runs will use; refused before anything is created when it cannot run. */
-    public static Path codex(String codexBin, String pathEnv, Path cwd) {
-        Path found = find(codexBin, pathEnv, cwd);
+    /**
+     * The agent binary runs will use; refused before anything is created when it cannot run.
+     *
+     * @param key the config.json key naming it (codex_bin, claude_bin)
+     */
+    public static Path agent(String key, String bin, String installHint, String pathEnv, Path cwd) {
+        Path found = find(bin, pathEnv, cwd);
         if (found != null) return found;
-        if (codexBin.contains("/")) {
-            throw AgentctlException.usage("codex_bin " + codexBin + " is not an executable file (config.json codex_bin)");
+        if (bin.contains("/")) {
+            throw AgentctlException.usage(key + " " + bin + " is not an executable file (config.json " + key + ")");
         }
-        throw AgentctlException.usage("codex_bin '" + codexBin + "' is not on PATH; install it with "
-                + "'npm install -g @openai/codex@0.169.0' or set codex_bin in config.json");
+        throw AgentctlException.usage(key + " '" + bin + "' is not on PATH; install it with '" + installHint
+                + "' or set " + key + " in config.json");
     }
 }

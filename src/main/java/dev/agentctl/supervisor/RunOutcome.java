@@ -11,11 +11,12 @@ final class RunOutcome {
     private RunOutcome() {}
 
     /**
+     * @param agent the agent's name (codex, claude), for error messages
      * @param stop why the supervisor stopped codex, or null when codex ended on its own
      * @param turnFailed the turn.failed message, or null
      * @param stderrTail the end of codex's stderr, for the error when nothing better is known
      */
-    static void apply(RunMeta m, int exitCode, CodexResult result, boolean turnCompleted, String turnFailed,
+    static void apply(RunMeta m, String agent, int exitCode, CodexResult result, boolean turnCompleted, String turnFailed,
             StopRequest stop, String stderrTail) {
         m.put("exit_code", exitCode);
         m.put("goal_met", result.goalMet());
@@ -38,11 +39,11 @@ final class RunOutcome {
             error = "turn failed: " + turnFailed;
         } else if (exitCode != 0) {
             outcome = RunStatus.FAILED;
-            error = "codex exited with code " + exitCode + (stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail);
+            error = agent + " exited with code " + exitCode + (stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail);
         } else if (result.goalMet() == null) {
             outcome = RunStatus.FAILED;
             error = result.raw() != null ? "the final message is not the expected JSON result"
-                    : turnCompleted ? "codex gave no final message" : "codex ended without completing its turn";
+                    : turnCompleted ? agent + " gave no final message" : agent + " ended without completing its turn";
         } else {
             outcome = result.goalMet() ? RunStatus.SUCCEEDED : RunStatus.GOAL_NOT_MET;
         }

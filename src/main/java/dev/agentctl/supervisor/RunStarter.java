@@ -3,8 +3,9 @@ package dev.agentctl.supervisor;
 import com.google.gson.JsonArray;
 import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.cli.Io;
-import dev.agentctl.codex.CodexCommand;
-import dev.agentctl.codex.CodexInvocation;
+import dev.agentctl.agent.AgentBackend;
+import dev.agentctl.agent.AgentInvocation;
+import dev.agentctl.backend.Backends;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
@@ -35,24 +36,27 @@ public final class RunStarter {
     }
 
     public String start(RunRequest req) {
-        Path codex = Executables.codex(config.codexBin(), io.env().get("PATH"), io.cwd());
+        AgentBackend agent = Backends.of(req.agent() != null ? req.agent() : req.profile().agentName());
+        Path bin = Executables.agent(agent.binKey(), agent.configuredBin(config), agent.installHint(), io.env().get("PATH"), io.cwd());
+        // A profile's model and effort are meant for its own agent; another agent (start --agent) uses its defaults.
+        boolean profileFits = agent.name().equals(req.profile().agentName());
         // Settings the supervisor reads later are checked now, while the user is there to see the error.
         config.stallAfterSeconds();
         config.stallAction();
         config.paneLingerSeconds();
         boolean detached = useDetached(req.noTmux());
-        String model = req.model() != null ? req.model() : req.profile().model();
+        String model = req.model() != null ? req.model() : profileFits ? req.profile().model() : null;
+        String effort = profileFits ? req.profile().reasoningEffort() : null;
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
         String runId = claimId(req.runId());
         Path dir = store.dir(runId);
         try {
             AtomicFiles.createPrivate(dir.resolve("prompt.md"), req.prompt().getBytes(StandardCharsets.UTF_8));
             CallerEnvironment.write(dir, io.env());
-            List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), req.project().dir(), model,
-                    req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
-                    dir.resolve("last_message.json"), req.resumeThreadId()));
+            List<String> argv = agent.argv(new AgentInvocation(bin.toString(), req.project().dir(), model, effort, sandbox,
+                    store.workspace().schemaFile(), dir.resolve("last_message.json"), req.resumeThreadId()));
             String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-            store.write(queuedMeta(req, runId, model, sandbox, argv, detached ? "detached" : "tmux", session));
+            store.write(queuedMeta(req, agent.name(), runId, model, effort, sandbox, argv, detached ? "detached" : "tmux", session));
             List<String> supervise = SupervisorLauncher.superviseArgv(io.env(), store.workspace().home(), runId);
             if (detached) {
                 SupervisorLauncher.detached(supervise, req.project().dir(), dir.resolve("pane.log"), io.env());
@@ -95,12 +99,13 @@ public final class RunStarter {
         throw AgentctlException.failed("could not find a free run id");
     }
 
-    private static RunMeta queuedMeta(RunRequest req, String runId, String model, String sandbox, List<String> argv,
+    private static RunMeta queuedMeta(RunRequest req, String agent, String runId, String model, String effort, String sandbox,
+            List<String> argv,
             String launcher, String session) {
         RunMeta m = new RunMeta(new com.google.gson.JsonObject());
         m.put("run_id", runId).put("title", req.title()).put("project", req.project().name())
                 .put("project_dir", req.project().dir().toString()).put("profile", req.profile().name())
-                .put("model", model).put("reasoning_effort", req.profile().reasoningEffort()).put("sandbox", sandbox)
+                .put("agent", agent).put("model", model).put("reasoning_effort", effort).put("sandbox", sandbox)
                 .put("created_at", RunMeta.now()).put("status", RunStatus.QUEUED).put("outcome", (String) null)
                 .put("mode", req.mode()).put("parent_run_id", req.parentRunId()).put("thread_id", (String) null)
                 .put("resume_thread_id", req.resumeThreadId()).put("exit_code", (Number) null)

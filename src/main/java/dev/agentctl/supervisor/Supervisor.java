@@ -1,10 +1,11 @@
 package dev.agentctl.supervisor;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.agentctl.codex.CodexEvent;
+import dev.agentctl.agent.AgentBackend;
+import dev.agentctl.agent.AgentEvent;
+import dev.agentctl.agent.AgentTurn;
+import dev.agentctl.backend.Backends;
 import dev.agentctl.codex.CodexResult;
-import dev.agentctl.codex.EventTracker;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
@@ -98,10 +99,12 @@ public final class Supervisor {
             if (done != null) pane.result(done);
             return 1;
         }
+        AgentBackend agent = Backends.of(meta.str("agent"));
         try {
-            codex = CodexRun.start(argv(meta), projectDir, env, dir, e -> onEvent(runId, e));
+            codex = CodexRun.start(agent.newTurn(), argv(meta), projectDir, agent.environment(env, meta.str("sandbox")), dir,
+                    e -> onEvent(runId, agent, e));
         } catch (IOException e) {
-            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "cannot start codex: " + e.getMessage());
+            RunMeta done = finalizer.finishWithout(runId, RunStatus.FAILED, "cannot start " + agent.name() + ": " + e.getMessage());
             if (done != null) pane.result(done);
             return 1;
         }
@@ -112,7 +115,7 @@ public final class Supervisor {
         });
         watchUntilExit(runId, dir, started, meta.num("timeout_s"));
         codex.awaitEvents(10_000);
-        RunMeta done = finish(runId, dir, snapshots.diffSinceStart(), codex.process().exitValue());
+        RunMeta done = finish(runId, agent, dir, snapshots.diffSinceStart(), codex.process().exitValue());
         if (done != null) pane.result(done);
         pane.linger(config.paneLingerSeconds());
         return 0;
@@ -160,39 +163,39 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, Path dir, String diff, int exitCode) throws IOException {
-        EventTracker t = codex.tracker();
-        String finalMessage = readIfExists(dir.resolve("last_message.json"));
-        // codex creates the -o file empty at start and fills it only when the turn completes.
-        CodexResult result = CodexResult.parse(finalMessage == null || finalMessage.isBlank() ? t.lastAgentMessage() : finalMessage);
-        String failed = t.turnFailed() ? t.turnFailedMessage() : null;
+    private RunMeta finish(String runId, AgentBackend agent, Path dir, String diff, int exitCode) throws IOException {
+        AgentTurn t = codex.turn();
+        CodexResult result = t.result(dir);
+        String failed = t.failure();
         String stderrTail = RunOutcome.tail(readTail(dir.resolve("stderr.log"), 4096), 600);
-        JsonObject usage = t.usage();
-        String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
-            RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
+            RunOutcome.apply(m, agent.name(), exitCode, result, t.completed(), failed, stop.get(), stderrTail);
             m.put("git_diff_stat", diff);
-            if (usage != null) m.put("usage", usage);
-            if (threadId != null) m.put("thread_id", threadId);
+            putSession(m, agent, t);
         });
     }
 
+    /** What the agent reported so far: session id (under each of the agent's keys), usage, cost. */
+    private static void putSession(RunMeta m, AgentBackend agent, AgentTurn t) {
+        String sessionId = t.sessionId();
+        JsonObject usage = t.usage();
+        Double cost = t.costUsd();
+        if (sessionId != null) agent.sessionIdKeys().forEach(k -> m.put(k, sessionId));
+        if (usage != null) m.put("usage", usage);
+        if (cost != null) m.put("cost_usd", cost);
+    }
+
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
-    private void onEvent(String runId, CodexEvent e) {
+    private void onEvent(String runId, AgentBackend agent, AgentEvent e) {
         pane.event(e);
-        boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
-                || "turn.failed".equals(e.type());
         long now = System.nanoTime();
-        if (!important && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
+        if (!e.important() && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
         lastMetaEventWrite = now;
-        EventTracker t = codex.tracker();
-        String threadId = t.threadId();
-        JsonElement usage = t.usage();
+        AgentTurn t = codex.turn();
         store.update(runId, m -> {
             if (m.isFinished()) return false;
             m.put("last_event_at", RunMeta.now());
-            if (threadId != null) m.put("thread_id", threadId);
-            if (usage != null) m.put("usage", usage);
+            putSession(m, agent, t);
             return true;
         });
     }
@@ -218,10 +221,6 @@ public final class Supervisor {
         List<String> argv = new ArrayList<>();
         meta.json().getAsJsonArray("codex_argv").forEach(e -> argv.add(e.getAsString()));
         return argv;
-    }
-
-    private static String readIfExists(Path p) throws IOException {
-        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
 
     /** The last maxBytes of a file that may be large (codex's stderr). */

@@ -27,6 +27,7 @@ public final class Config {
         d.add("tmux_notify_target", null);
         d.addProperty("tmux_sendkeys_target", "");
         d.addProperty("codex_bin", "codex");
+        d.addProperty("claude_bin", "claude");
         d.add("launcher", null); // null: tmux when installed, else detached with a warning
         d.add("default_timeout", null);
         d.addProperty("stall_after", "10m");
@@ -55,6 +56,7 @@ public final class Config {
     public String tmuxNotifyTarget() { return blankToNull(str("tmux_notify_target")); }
     public String tmuxSendkeysTarget() { return blankToNull(str("tmux_sendkeys_target")); }
     public String codexBin() { String s = blankToNull(str("codex_bin")); return s == null ? "codex" : s; }
+    public String claudeBin() { String s = blankToNull(str("claude_bin")); return s == null ? "claude" : s; }
 
     /** "tmux", "detached", or null for automatic (tmux when installed). */
     public String launcher() {

@@ -4,10 +4,18 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentctl.cli.AgentctlException;
 import dev.agentctl.store.Json;
+import java.util.List;
 import java.util.Set;
 
-/** A named set of codex settings; turned into codex flags, never into a codex -p profile. */
-public record Profile(String name, String model, String reasoningEffort, String sandbox) {
+/**
+ * A named set of agent settings; turned into the agent's flags, never into a codex -p profile.
+ *
+ * @param agent "codex" or "claude"; null means codex
+ */
+public record Profile(String name, String model, String reasoningEffort, String sandbox, String agent) {
+    public static final String CODEX = "codex";
+    public static final String CLAUDE = "claude";
+    public static final List<String> AGENTS = List.of(CODEX, CLAUDE);
     public static final Set<String> SANDBOXES = Set.of("read-only", "workspace-write", "danger-full-access");
     public static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high", "xhigh");
 
@@ -25,12 +33,15 @@ public record Profile(String name, String model, String reasoningEffort, String 
         }
         JsonObject o = e.getAsJsonObject();
         Profile p = new Profile(name, blank(Json.string(o, "model")), blank(Json.string(o, "reasoning_effort")),
-                blank(Json.string(o, "sandbox")));
+                blank(Json.string(o, "sandbox")), blank(Json.string(o, "agent")));
         p.validate();
         return p;
     }
 
     public void validate() {
+        if (agent != null && !AGENTS.contains(agent)) {
+            throw AgentctlException.usage("profile '" + name + "': agent must be one of " + AGENTS + ", not '" + agent + "'");
+        }
         if (sandbox != null && !SANDBOXES.contains(sandbox)) {
             throw AgentctlException.usage("profile '" + name + "': sandbox must be one of " + SANDBOXES + ", not '" + sandbox + "'");
         }
@@ -38,6 +49,11 @@ public record Profile(String name, String model, String reasoningEffort, String 
             throw AgentctlException.usage("profile '" + name + "': reasoning_effort must be one of " + EFFORTS
                     + ", not '" + reasoningEffort + "'");
         }
+    }
+
+    /** The agent this profile runs: codex unless it names another. */
+    public String agentName() {
+        return agent == null ? CODEX : agent;
     }
 
     private static String blank(String s) {

@@ -14,7 +14,7 @@ class RunOutcomeTest {
 
     private static RunMeta apply(int exit, CodexResult r, boolean completed, String turnFailed, StopRequest stop) {
         RunMeta m = new RunMeta(new JsonObject());
-        RunOutcome.apply(m, exit, r, completed, turnFailed, stop, "stderr tail");
+        RunOutcome.apply(m, "codex", exit, r, completed, turnFailed, stop, "stderr tail");
         return m;
     }
 

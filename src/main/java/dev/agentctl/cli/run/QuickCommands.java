@@ -23,7 +23,7 @@ public final class QuickCommands {
             "start", new Shape(Map.ofEntries(Map.entry("--home", Kind.TEXT), Map.entry("--project", Kind.TEXT),
                     Map.entry("--profile", Kind.TEXT), Map.entry("--title", Kind.TEXT),
                     Map.entry("--prompt-file", Kind.TEXT), Map.entry("--model", Kind.TEXT),
-                    Map.entry("--sandbox", Kind.TEXT), Map.entry("--run-id", Kind.TEXT),
+                    Map.entry("--sandbox", Kind.TEXT), Map.entry("--run-id", Kind.TEXT), Map.entry("--agent", Kind.TEXT),
                     Map.entry("--timeout", Kind.TEXT), Map.entry("--tmux-session", Kind.TEXT),
                     Map.entry("--no-tmux", Kind.FLAG)), 0, 0));
 
@@ -70,6 +70,7 @@ public final class QuickCommands {
                 c.model = m.text("--model");
                 c.sandbox = m.text("--sandbox");
                 c.runId = m.text("--run-id");
+                c.agent = m.text("--agent");
                 c.tmuxSession = m.text("--tmux-session");
                 return c;
             }

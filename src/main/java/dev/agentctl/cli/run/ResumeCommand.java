@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "resume", description = {"Continue a finished run's codex thread in a new run (mode resume) and print the new run id.",
+@Command(name = "resume", description = {"Continue a finished run's codex thread or Claude session in a new run (mode resume) and print the new run id.",
         "The prompt comes from stdin unless --prompt-file is given."},
         footer = {"", "Example:", "  agentctl show $id | jq -r .followup_prompt | agentctl resume --parent-run-id $id --profile deep"})
 public final class ResumeCommand extends BaseCommand {
@@ -28,13 +28,19 @@ public final class ResumeCommand extends BaseCommand {
         Config config = config();
         RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
         if (parent.threadId() == null) {
-            throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (codex never started a thread)");
+            throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (its agent never started a thread or session)");
         }
         if (!parent.isFinished()) {
             throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
         }
         Long timeoutS = run.timeoutSeconds(config);
         Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : "spark");
+        // A session continues in the agent that made it: a codex thread means nothing to Claude Code.
+        String agent = parent.str("agent") != null ? parent.str("agent") : Profile.CODEX;
+        if (run.profile != null && !agent.equals(prof.agentName())) {
+            throw AgentctlException.usage("profile '" + prof.name() + "' runs " + prof.agentName() + ", but run " + parentRunId
+                    + " ran " + agent + "; resume it with a " + agent + " profile");
+        }
         String dir = parent.str("project_dir");
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
             throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);
@@ -42,7 +48,7 @@ public final class ResumeCommand extends BaseCommand {
         Project p = new Project(parent.project(), Paths.get(dir), null);
         String prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io()).start(new RunRequest(p, prof, t, prompt, null, null, null, timeoutS,
+        String id = new RunStarter(runs(), config, io()).start(new RunRequest(agent, p, prof, t, prompt, null, null, null, timeoutS,
                 "resume", parentRunId, parent.threadId(), run.noTmux, parent.str("tmux_session")));
         io().out().println(id);
         return 0;
