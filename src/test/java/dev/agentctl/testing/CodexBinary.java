@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * machine missing codex cannot report a green build that tested nothing.
  */
 public final class CodexBinary {
-    public static final String VERSION = "0.169.0";
+    public static final String VERSION = "0.171.0";
+    /** The previous tested version, still checked by one turn and resume. */
+    public static final String PREVIOUS_VERSION = "0.169.0";
     public static final String ENV = "AGENTCTL_TEST_CODEX";
 
     private static String cached;
@@ -59,7 +61,15 @@ public final class CodexBinary {
                 + "). Looked at: " + String.join(", ", looked));
     }
 
-    private static Path cacheDir(Map<String, String> env, String userHome) {
+    /** The copy of version that install.sh --test puts into the cache; fails when it is missing. */
+    public static String inCache(String version) {
+        Path p = cacheDir(System.getenv(), System.getProperty("user.home")).resolve("agentctl").resolve("codex-" + version)
+                .resolve("node_modules").resolve(".bin").resolve("codex");
+        if (!Files.isExecutable(p)) throw new AssertionError("codex-cli " + version + " not found at " + p + "; run ./install.sh --test");
+        return p.toString();
+    }
+
+    static Path cacheDir(Map<String, String> env, String userHome) {
         String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) return Path.of(xdg);
         return Path.of(userHome, ".cache");
