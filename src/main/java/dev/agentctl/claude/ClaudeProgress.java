@@ -12,7 +12,6 @@ import java.util.Locale;
 final class ClaudeProgress {
     static final int MAX_LINE = 300;
     private static final int MAX_MESSAGE = 200;
-    private static final String INDENT = "  ";
 
     private ClaudeProgress() {}
 
@@ -27,10 +26,7 @@ final class ClaudeProgress {
             default -> { }
         }
         List<String> out = new ArrayList<>(lines.size());
-        for (String l : lines) {
-            String indent = l.startsWith(INDENT) ? INDENT : ""; // tool outcomes hang under their call
-            out.add(indent + TerminalText.oneLine(l, MAX_LINE - indent.length()));
-        }
+        for (String l : lines) out.add(TerminalText.oneLine(l, MAX_LINE)); // keeps the indent of tool outcomes
         return out;
     }
 

@@ -40,7 +40,7 @@ final class MessagesRequest {
     List<String> promptTexts() {
         List<String> texts = new ArrayList<>();
         for (JsonObject m : messages) {
-            if (isPrompt(m)) texts.add(String.join("\n", blockTexts(m, "text")));
+            if (isPrompt(m)) texts.add(String.join("\n", ownTexts(m)));
         }
         return texts;
     }
@@ -106,8 +106,16 @@ final class MessagesRequest {
     }
 
     private static boolean isPrompt(JsonObject m) {
-        if (!"user".equals(string(m, "role"))) return false;
-        return blockTexts(m, "text").stream().anyMatch(t -> !t.stripLeading().startsWith(SYSTEM_REMINDER));
+        return "user".equals(string(m, "role")) && !ownTexts(m).isEmpty();
+    }
+
+    /** The message's texts without the system reminders Claude Code adds. */
+    private static List<String> ownTexts(JsonObject m) {
+        List<String> texts = new ArrayList<>();
+        for (String t : blockTexts(m, "text")) {
+            if (!t.stripLeading().startsWith(SYSTEM_REMINDER)) texts.add(t);
+        }
+        return texts;
     }
 
     /** Content as blocks; a plain string content is one text block. */
