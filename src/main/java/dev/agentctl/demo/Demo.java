@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
  * key, no network. The offline model lives in this JVM, so the demo stays up until every run has ended.
  */
 public final class Demo {
-    public static final String INSTALL_HINT = "npm install -g @openai/codex@0.169.0";
+    public static final String INSTALL_HINT = "npm install -g @openai/codex@0.171.0";
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
 
     public record Options(boolean keep, boolean noTmux) {}

@@ -12,8 +12,9 @@ import java.util.List;
 
 /** codex at codex_bin, its version (agentctl is tested with one), and the CODEX_HOME it will use. */
 final class CodexCheck implements Check {
-    static final String TESTED_PREFIX = "codex-cli 0.169.";
-    static final String TESTED = "0.169.x";
+    /** The versions agentctl's tests run; any other gets a warning. */
+    static final java.util.Set<String> TESTED_VERSIONS = java.util.Set.of("0.169.0", "0.171.0");
+    static final String TESTED = "codex-cli 0.171.0 (or 0.169.0)";
 
     @Override
     public List<CheckResult> run(DoctorContext ctx) {
@@ -47,7 +48,7 @@ final class CodexCheck implements Check {
             return CheckResult.fail("codex version", codex + " --version exited " + r.exitCode()
                     + (err.isEmpty() ? "" : ": " + err), fix);
         }
-        if (!line.startsWith(TESTED_PREFIX)) {
+        if (!TESTED_VERSIONS.contains(line.replaceFirst("^codex-cli ", "").strip())) {
             return CheckResult.warn("codex version", (line.isEmpty() ? "unknown" : line) + "; agentctl is tested with "
                     + TESTED, fix);
         }

@@ -56,7 +56,7 @@ final class LiveCheck implements Check {
             return List.of(verdict(r, last, seconds));
         } catch (AgentctlException e) {
             return List.of(CheckResult.fail(NAME, e.getMessage(), "codex did not finish one offline turn in "
-                    + TIMEOUT.toSeconds() + " s; check that codex_bin is codex-cli 0.169.x and that 127.0.0.1 is reachable"));
+                    + TIMEOUT.toSeconds() + " s; check that codex_bin is " + CodexCheck.TESTED + " and that 127.0.0.1 is reachable"));
         } catch (IOException | RuntimeException e) {
             return List.of(CheckResult.fail(NAME, "cannot set up the live check: " + e.getMessage(),
                     "make ${XDG_CACHE_HOME:-~/.cache}/agentctl writable, or rerun with --no-live"));
@@ -77,7 +77,7 @@ final class LiveCheck implements Check {
                 // falls through: not the expected result
             }
             return CheckResult.fail(NAME, "codex finished but its final message is not {\"goal_met\": true, ...}",
-                    "check the output schema (agentctl doctor's schema line) and that codex_bin is codex-cli 0.169.x");
+                    "check the output schema (agentctl doctor's schema line) and that codex_bin is " + CodexCheck.TESTED);
         }
         String why = turnFailure(r.stdout());
         if (why == null) why = lastLine(r.stderr());
@@ -85,7 +85,7 @@ final class LiveCheck implements Check {
         if (why != null && why.contains("Invalid schema")) {
             return CheckResult.fail(NAME, detail, "make the output schema strict: see the output schema line above");
         }
-        return CheckResult.fail(NAME, detail, "check that codex_bin is codex-cli 0.169.x (" + dev.agentctl.demo.Demo.INSTALL_HINT
+        return CheckResult.fail(NAME, detail, "check that codex_bin is " + CodexCheck.TESTED + " (" + dev.agentctl.demo.Demo.INSTALL_HINT
                 + ") and that it starts: " + "codex exec --help");
     }
 
@@ -120,7 +120,7 @@ final class LiveCheck implements Check {
     }
 
     /** Not under /tmp: codex warns about PATH aliases for a CODEX_HOME there. */
-    private static Path scratchDir(DoctorContext ctx) throws IOException {
+    static Path scratchDir(DoctorContext ctx) throws IOException {
         Path root = DemoPlace.cacheRoot(ctx.env());
         try {
             Files.createDirectories(root);

@@ -89,6 +89,16 @@ public final class OfflineModelServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /**
+     * What Claude Code needs in its environment to use this server and nothing else: the API base, any key, a
+     * HOME of its own (its settings and sessions live there), no other traffic, and no retries so that an error
+     * status ends the turn at once.
+     */
+    public java.util.Map<String, String> claudeEnvironment(Path home) {
+        return java.util.Map.of("ANTHROPIC_BASE_URL", anthropicBaseUrl(), "ANTHROPIC_API_KEY", "offline-no-key-needed",
+                "HOME", home.toString(), "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "CLAUDE_CODE_MAX_RETRIES", "0");
+    }
+
     /** Every {@code POST /v1/responses} and {@code POST /v1/messages} body received so far, in arrival order. */
     public List<JsonObject> requests() {
         synchronized (requests) {

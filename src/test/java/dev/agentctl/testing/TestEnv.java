@@ -66,12 +66,7 @@ public final class TestEnv implements AutoCloseable {
      * HOME (Claude Code keeps its sessions there), no other traffic, and no retries so errors surface at once.
      */
     public void useClaude() throws IOException {
-        Path claudeHome = Files.createDirectories(base.resolve("claude-home"));
-        env.put("HOME", claudeHome.toString());
-        env.put("ANTHROPIC_BASE_URL", model.anthropicBaseUrl());
-        env.put("ANTHROPIC_API_KEY", "offline-test-key");
-        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        env.putAll(model.claudeEnvironment(Files.createDirectories(base.resolve("claude-home"))));
         String claude = ClaudeBinary.path();
         config(c -> c.addProperty("claude_bin", claude));
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = {"See agentctl work in a minute, with no API key and no network: three codex runs "
         + "in parallel and one resume, against a built-in offline model, in a temporary workspace and CODEX_HOME "
         + "(under ~/.cache/agentctl) that are removed afterwards. Never touches your workspace or ~/.codex.",
-        "Needs codex (npm install -g @openai/codex@0.169.0) and git; tmux to watch the runs in panes."},
+        "Needs codex (npm install -g @openai/codex@0.171.0) and git; tmux to watch the runs in panes."},
         footer = {"", "Examples:", "  agentctl demo", "  agentctl demo --no-tmux", "  agentctl demo --keep"})
 public final class DemoCommand extends BaseCommand {
     @Option(names = "--keep", description = "Keep the demo's directory (and its tmux session) to look at afterwards.")
