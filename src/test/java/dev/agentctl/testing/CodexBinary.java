@@ -61,6 +61,13 @@ public final class CodexBinary {
                 + "). Looked at: " + String.join(", ", looked));
     }
 
+    /** codex {@value #PREVIOUS_VERSION}: $AGENTCTL_TEST_CODEX_PREVIOUS, else the copy install.sh --test caches. */
+    public static String previous() {
+        String fromEnv = System.getenv(ENV + "_PREVIOUS");
+        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
+        return inCache(PREVIOUS_VERSION);
+    }
+
     /** The copy of version that install.sh --test puts into the cache; fails when it is missing. */
     public static String inCache(String version) {
         Path p = cacheDir(System.getenv(), System.getProperty("user.home")).resolve("agentctl").resolve("codex-" + version)
