@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The agent (codex, Claude Code) as a child process: prompt file on stdin (so stdin reaches EOF: no hang), stdout read line by
- * line into events.jsonl and the agent's turn reader, stderr to stderr.log. stdout is always drained to the end,
- * since codex panics when its stdout closes early.
+ * The agent (codex, Claude Code) as a child process: prompt file on stdin (so stdin reaches EOF: no hang),
+ * stdout read line by line into events.jsonl and the agent's turn reader, stderr to stderr.log. stdout is
+ * always drained to the end, since codex panics when its stdout closes early.
  */
 final class CodexRun {
     private final Process process;
