@@ -42,5 +42,10 @@ final class ClaudeLines {
     static final String MAX_TURNS = "{\"type\":\"result\",\"subtype\":\"error_max_turns\",\"is_error\":true,\"num_turns\":2,"
             + "\"session_id\":\"" + SESSION + "\",\"total_cost_usd\":0.01}";
 
+    /** --resume with an unknown id (exit 1; stderr says the same). */
+    static final String UNKNOWN_SESSION = "{\"type\":\"result\",\"subtype\":\"error_during_execution\",\"duration_ms\":0,"
+            + "\"is_error\":true,\"num_turns\":0,\"stop_reason\":null,\"session_id\":\"00000000-0000-0000-0000-000000000000\","
+            + "\"total_cost_usd\":0,\"errors\":[\"No conversation found with session ID: 00000000-0000-0000-0000-000000000000\"]}";
+
     private ClaudeLines() {}
 }

@@ -67,6 +67,8 @@ class ClaudeTurnTest {
     @Test
     void anErrorSubtypeWithoutTextFailsWithTheSubtype() {
         assertEquals("error_max_turns", feed(ClaudeLines.MAX_TURNS).failure());
+        assertEquals("No conversation found with session ID: 00000000-0000-0000-0000-000000000000",
+                feed(ClaudeLines.UNKNOWN_SESSION).failure(), "the errors list when there is no text");
     }
 
     @Test
