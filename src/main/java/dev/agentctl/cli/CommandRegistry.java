@@ -30,6 +30,7 @@ public final class CommandRegistry {
         COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
+        COMMANDS.put("internal", dev.agentctl.cli.run.InternalCommand::new);
     }
 
     private CommandRegistry() {}

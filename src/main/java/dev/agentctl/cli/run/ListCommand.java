@@ -5,6 +5,7 @@ import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  agentctl list --limit 10", "  agentctl list --status running --project myapp",
                 "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'"})
 public final class ListCommand extends BaseCommand {
-    @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
+    /** What a plain `list` shows: the newest runs, as many as a screen holds. */
+    static final int DEFAULT_LIMIT = 30;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default: " + DEFAULT_LIMIT + ").")
     Integer limit;
 
     @Option(names = "--status", paramLabel = "S", description = "queued, running, finished, or an outcome: succeeded, goal_not_met, failed, timed_out, killed, lost.")
@@ -33,21 +37,34 @@ public final class ListCommand extends BaseCommand {
         if (limit != null && limit < 0) {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
-        RunQuery query = new RunQuery(status, project, limit);
+        RunQuery query = new RunQuery(status, project, limit == null ? DEFAULT_LIMIT : limit);
         Consumer<String> warn = warning -> io().err().println("agentctl: warning: " + warning);
-        // The table needs a few fields of each run, which the index keeps for finished runs; --json
-        // prints whole metas, so it reads them all.
-        List<RunMeta> all = json ? RunQuery.readAll(runs(), warn) : new RunIndex(runs(), RunTable.FIELDS).runs(warn);
+        // The index keeps the few fields the table shows, filters and sorts by; it hands back the
+        // newest matching finished runs and every unfinished run, not all ten thousand.
+        List<RunMeta> candidates = new RunIndex(runs(), RunTable.FIELDS).runs(query, warn);
         // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
-        List<RunMeta> found = query.select(reconciler().reconcileAll(all));
+        List<RunMeta> found = query.select(reconciler().reconcileAll(candidates));
         RunTable table = new RunTable(io().out());
         if (json) {
-            table.printJson(found);
+            table.printJson(wholeMetas(found, warn));
         } else if (io().terminal()) {
             table.printAligned(found);
         } else {
             table.printTabSeparated(found);
         }
         return 0;
+    }
+
+    /** --json prints whole metas: the index keeps a few fields, so the runs shown are read again. */
+    private List<RunMeta> wholeMetas(List<RunMeta> runs, Consumer<String> warn) {
+        List<RunMeta> whole = new ArrayList<>(runs.size());
+        for (RunMeta m : runs) {
+            try {
+                whole.add(runs().read(m.runId()));
+            } catch (AgentctlException e) {
+                warn.accept("skipping run " + m.runId() + ": " + e.getMessage());
+            }
+        }
+        return whole;
     }
 }
