@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /**
- * The commands called in loops (show, list, wait, start), built from a {@link QuickArgs} match
+ * The commands called in loops (show, list, wait, start) and the supervisor, built from a {@link QuickArgs} match
  * with the fields picocli would have set. QuickCommandsTest checks these shapes against the
  * picocli annotations, so an option added there and not here fails the build.
  */
 public final class QuickCommands {
     private static final Map<String, Shape> SHAPES = Map.of(
             "show", new Shape(Map.of("--home", Kind.TEXT), 1, 1),
+            // A supervisor lives as long as its run: picocli's model would stay in its memory throughout.
+            "supervise", new Shape(Map.of("--home", Kind.TEXT), 1, 1),
             "list", new Shape(Map.of("--home", Kind.TEXT, "--limit", Kind.COUNT, "--status", Kind.TEXT,
                     "--project", Kind.TEXT, "--json", Kind.FLAG), 0, 0),
             "wait", new Shape(Map.of("--home", Kind.TEXT, "--timeout", Kind.TEXT, "--any", Kind.FLAG,
@@ -39,6 +41,11 @@ public final class QuickCommands {
         switch (command) {
             case "show": {
                 ShowCommand c = new ShowCommand();
+                c.runId = m.positionals().get(0);
+                return c;
+            }
+            case "supervise": {
+                SuperviseCommand c = new SuperviseCommand();
                 c.runId = m.positionals().get(0);
                 return c;
             }
