@@ -109,6 +109,12 @@ public final class GitSnapshot {
                 .stdout().strip();
     }
 
+    /** The patch (or with stat, the stat) between two snapshot ids, reading this instance's objects. */
+    public String diff(String fromTree, String toTree, boolean stat) {
+        return stat ? checked(objects(), "diff", "--stat=200,160", "--no-color", "--no-ext-diff", fromTree, toTree, "--").stdout()
+                : checked(objects(), "diff", "--binary", "--no-color", "--no-ext-diff", fromTree, toTree, "--").stdout();
+    }
+
     /**
      * Copying the user's index lets git add reuse its stat cache instead of hashing every file again, and keeps
      * sparse-checkout (skip-worktree) entries from looking deleted.

@@ -37,8 +37,14 @@ public final class RunDiff {
             throw AgentctlException.failed("run " + runId + " has no record of its change (the project was not in git, "
                     + "or its snapshots could not be taken)");
         }
+        if (!m.isWorktree()) return snapshots(m, project).diff(from, to, stat);
         return stat ? new Git(project).raw("diff", "--stat=200,160", "--no-color", "--no-ext-diff", from, to, "--")
                 : new Git(project).raw("diff", "--binary", "--no-color", "--no-ext-diff", from, to, "--");
+    }
+
+    /** A shared run's snapshots live in its private object directory (the project's objects as an alternate). */
+    private GitSnapshot snapshots(RunMeta m, Path dir) {
+        return new GitSnapshot(dir).withPrivateObjects(store.dir(m.runId()).resolve("snap.objects"));
     }
 
     /** The tree of dir as it is now, through a private index in the run's directory. */
@@ -46,7 +52,7 @@ public final class RunDiff {
         if (!Files.isDirectory(dir)) return null;
         Path index = store.dir(m.runId()).resolve("diff.index");
         try {
-            return new GitSnapshot(dir).snapshot(index);
+            return (m.isWorktree() ? new GitSnapshot(dir) : snapshots(m, dir)).snapshot(index);
         } finally {
             try {
                 Files.deleteIfExists(index);

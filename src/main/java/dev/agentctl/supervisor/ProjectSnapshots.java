@@ -20,7 +20,10 @@ final class ProjectSnapshots {
     private String baseCommit;
     private String endTree;
 
-    /** Works in runDir: a private index and a private object directory, both deleted at the end. */
+    /**
+     * Works in runDir: a private index (deleted at the end) and a private object directory, kept with the
+     * run so `agentctl diff` can show a shared run's change, and deleted with the run (prune).
+     */
     ProjectSnapshots(Path projectDir, Path runDir, Consumer<String> problems) {
         this.indexFile = runDir.resolve("snap.index");
         this.objectDir = runDir.resolve("snap.objects");
@@ -53,11 +56,6 @@ final class ProjectSnapshots {
             problems.accept("git snapshot at end failed: " + e.getMessage());
             return null;
         } finally {
-            try (var walk = Files.walk(objectDir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // none was made (not a repository), or it is already gone
-            }
             try {
                 Files.deleteIfExists(indexFile);
             } catch (IOException ignored) {

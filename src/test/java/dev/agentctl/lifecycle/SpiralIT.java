@@ -36,6 +36,7 @@ class SpiralIT extends RealRunTest {
     void runsStartedFromInsideARunAreItsChildrenAndTheDepthAndSpawnRulesHold() throws Exception {
         orchestratorPane();
         env.config(c -> {
+            c.addProperty("isolation", "shared"); // the agents' files are read from the project's checkout
             c.addProperty("max_depth", 1);
             c.add("spawn_rules", JsonParser.parseString("{\"spark\": [\"spark\"]}"));
         });
@@ -91,7 +92,10 @@ class SpiralIT extends RealRunTest {
     @Test
     void aQueuedRunOpensItsOwnPaneWhenTheRunBeforeItFinishes() throws Exception {
         orchestratorPane();
-        env.config(c -> c.addProperty("max_concurrent", 1));
+        env.config(c -> {
+            c.addProperty("isolation", "shared"); // second.txt is read from the project's checkout
+            c.addProperty("max_concurrent", 1);
+        });
         TestEnv.ok(env.agentctl(null, "group", "create", "q", "--priority", "P1", "--description", "two in a row"));
         String first = env.start("First [[mock:slow]] [[mock-delay:3]]", "--group", "q");
         String second = env.start("Second [[mock-cmd:echo second > second.txt]]", "--group", "q");

@@ -51,7 +51,8 @@ class ProjectSnapshotsTest {
         assertEquals(objectsAfterCommit, files(project.resolve(".git/objects")), "snapshots added no objects to the project");
         assertEquals(objectsBefore + 3, objectsAfterCommit, "only the agent's own commit (commit, tree, blob) did");
         try (var s = Files.list(runDir)) {
-            assertEquals(List.of(), s.toList(), "private index and objects deleted");
+            // The index goes at the end; the objects stay with the run (agentctl diff reads them) until it is pruned.
+            assertEquals(List.of(runDir.resolve("snap.objects")), s.toList(), "private index deleted, objects kept with the run");
         }
     }
 }
