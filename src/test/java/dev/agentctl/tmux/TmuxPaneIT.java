@@ -202,7 +202,14 @@ class TmuxPaneIT extends PrivateTmuxTest {
     }
 
     private static List<String> readWhenWritten(Path file) {
-        await(file + " to be written", () -> Files.exists(file), Boolean::booleanValue);
+        // The shell creates the file before it writes the line: wait for the whole line, not just the file.
+        await(file + " to be written", () -> {
+            try {
+                return Files.exists(file) && Files.readString(file).endsWith("\n");
+            } catch (IOException e) {
+                return false;
+            }
+        }, Boolean::booleanValue);
         try {
             return Files.readAllLines(file);
         } catch (IOException e) {
