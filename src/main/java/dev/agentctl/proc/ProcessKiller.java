@@ -36,6 +36,8 @@ public final class ProcessKiller {
         Set<ProcessHandle> all = new LinkedHashSet<>();
         collect(root, runId, all);
         all.forEach(ProcessHandle::destroyForcibly);
+        // The caller records the run as ended next: it must not say so while the orphans still run.
+        awaitAllDead(all, Duration.ofSeconds(5));
     }
 
     public void stop(ProcessHandle root) {
@@ -89,17 +91,26 @@ public final class ProcessKiller {
         }
     }
 
+    /**
+     * Polls rather than waiting on onExit(): for a process that is not our child the JDK counts a
+     * zombie as alive, and a parent that never reaps (a container's PID 1) keeps it one forever.
+     */
     private static boolean awaitAllDead(Set<ProcessHandle> all, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle h : all) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return all.stream().noneMatch(ProcessHandle::isAlive);
+        while (true) {
+            if (all.stream().allMatch(ProcessKiller::isGone)) return true;
+            if (System.nanoTime() - deadline >= 0) return false;
             try {
-                h.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                return all.stream().noneMatch(ProcessHandle::isAlive);
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
-        return true;
+    }
+
+    /** Exited, whether or not its parent has reaped it yet. */
+    public static boolean isGone(ProcessHandle h) {
+        return !h.isAlive() || ProcessIdentity.isZombie(h.pid());
     }
 }

@@ -98,7 +98,7 @@ class WorktreeRunIT extends RealRunTest {
         ProcessHandle.of(env.meta(lost).get("supervisor_pid").getAsLong()).orElseThrow().destroyForcibly();
         Path meta = env.home.resolve("runs").resolve(lost).resolve("meta.json");
         dev.agentctl.testing.Procs.await("lost supervisor gone", java.time.Duration.ofSeconds(30),
-                () -> ProcessHandle.of(readPid(meta)).map(h -> !h.isAlive()).orElse(true));
+                () -> dev.agentctl.testing.Procs.gone(readPid(meta)));
         TestEnv.ok(env.agentctl(null, "show", lost)); // reconciles: lost
         String[] outcomes = {"killed", "timed_out", "lost"};
         String[] ids = {killed, timedOut, lost};

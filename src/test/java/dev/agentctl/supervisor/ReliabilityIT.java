@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReliabilityIT extends RealRunTest {
     private static void assertDead(long pid, String what) {
         Procs.await(what + " (pid " + pid + ") gone", Duration.ofSeconds(20),
-                () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+                () -> Procs.gone(pid));
     }
 
     @Test

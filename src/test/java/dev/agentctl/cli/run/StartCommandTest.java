@@ -126,7 +126,7 @@ class StartCommandTest {
         assertEquals("failed", m.get("outcome").getAsString(), m.toString());
         long supervisor = m.get("supervisor_pid").getAsLong();
         dev.agentctl.testing.Procs.await("supervisor exited", java.time.Duration.ofSeconds(30),
-                () -> ProcessHandle.of(supervisor).map(h -> !h.isAlive()).orElse(true));
+                () -> dev.agentctl.testing.Procs.gone(supervisor));
         assertTrue(Files.readString(home.resolve("runs").resolve(id).resolve("pane.log")).contains("failed"));
     }
 
