@@ -49,6 +49,7 @@ public final class Demo {
             throw AgentctlException.failed("codex is not installed (no 'codex' on PATH); the demo runs the real codex CLI. "
                     + "Install the tested version with '" + CodexVersion.INSTALL_HINT + "', then run 'agentctl demo' again.");
         }
+        Path claude = Executables.find("claude", path, io.cwd()); // optional: one run shows the second backend
         boolean tmux = !options.noTmux() && Executables.find("tmux", path, io.cwd()) != null;
         PrintStream out = io.out();
         if (!options.noTmux() && !tmux) out.println("tmux is not installed: the runs go to detached processes instead.");
@@ -59,7 +60,7 @@ public final class Demo {
         List<String> problems;
         try (OfflineModelServer model = OfflineModelServer.start()) {
             cleanup.model(model);
-            problems = play(place, model, codex, tmux, options.keep(), cleanup.gate());
+            problems = play(place, model, codex, claude, tmux, options.keep(), cleanup.gate());
         } catch (AgentctlException e) {
             problems = List.of(e.getMessage());
         } catch (IOException e) {
@@ -91,7 +92,7 @@ public final class Demo {
         return 0;
     }
 
-    private List<String> play(DemoPlace place, OfflineModelServer model, Path codex, boolean tmux, boolean keep,
+    private List<String> play(DemoPlace place, OfflineModelServer model, Path codex, Path claude, boolean tmux, boolean keep,
             DemoGate gate) throws IOException {
         PrintStream out = io.out();
         model.writeCodexHome(place.codexHome);
@@ -99,13 +100,15 @@ public final class Demo {
         out.println("  workspace:  " + place.home);
         out.println("  CODEX_HOME: " + place.codexHome);
         out.println("  codex:      " + codex);
-        DemoConfig.write(place, codex, tmux, keep);
+        if (claude != null) out.println("  claude:     " + claude + " (one run with Claude Code)");
+        DemoConfig.write(place, codex, claude, tmux, keep);
         DemoCli cli = new DemoCli(io.env(), place, gate);
+        if (claude != null) cli.env().putAll(model.claudeEnvironment(Files.createDirectories(place.base.resolve("claude-home"))));
         cli.init();
         DemoProject project = gate.pass(() -> DemoProject.create(place.projects, cli.env()));
         out.println("  project:    " + project.repo() + " (git; agentctl gives each run a worktree and branch)");
 
-        List<DemoScript.Step> steps = DemoScript.parallelRuns();
+        List<DemoScript.Step> steps = DemoScript.parallelRuns(claude != null);
         List<String> ids = startAll(cli, place, project, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
         if (tmux) {
@@ -150,7 +153,8 @@ public final class Demo {
         List<Callable<String>> starts = new ArrayList<>();
         for (DemoScript.Step step : steps) {
             Path prompt = promptFile(place, step.name(), step.prompt());
-            starts.add(() -> cli.start(project.repo(), step.title(), prompt, noTmux));
+            String agent = step == DemoScript.CONTRIBUTING ? "claude" : null;
+            starts.add(() -> cli.start(project.repo(), step.title(), prompt, noTmux, agent));
         }
         ExecutorService pool = Executors.newFixedThreadPool(starts.size());
         try {

@@ -24,4 +24,19 @@ public final class Executables {
         }
         return null;
     }
+
+    /**
+     * The agent binary runs will use; refused before anything is created when it cannot run.
+     *
+     * @param key the config.json key naming it (codex_bin, claude_bin)
+     */
+    public static Path agent(String key, String bin, String installHint, String pathEnv, Path cwd) {
+        Path found = find(bin, pathEnv, cwd);
+        if (found != null) return found;
+        if (bin.contains("/")) {
+            throw AgentctlException.usage(key + " " + bin + " is not an executable file (config.json " + key + ")");
+        }
+        throw AgentctlException.usage(key + " '" + bin + "' is not on PATH; install it with '" + installHint
+                + "' or set " + key + " in config.json");
+    }
 }

@@ -78,6 +78,11 @@ public final class RunMeta {
     public static final String GROUP = "group";
     public static final String DEPTH = "depth";
     public static final String SPAWNED_BY = "spawned_by";
+    /** The agent CLI the run runs (codex, claude); absent in runs made before there was a choice: codex. */
+    public static final String AGENT = "agent";
+    /** Claude Code's session id, also kept as thread_id so that resume reads one key for every agent. */
+    public static final String SESSION_ID = "session_id";
+    public static final String COST_USD = "cost_usd";
 
     private final JsonObject json;
 
@@ -89,7 +94,7 @@ public final class RunMeta {
     public static RunMeta queued(NewRun n) {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
-                .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile())
+                .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile()).put(AGENT, n.agent())
                 .put(MODEL, n.model()).put("reasoning_effort", n.reasoningEffort()).put("sandbox", n.sandbox())
                 .put(CREATED_AT, now()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
                 .put("mode", n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
@@ -207,6 +212,16 @@ public final class RunMeta {
         if (usage != null) put(USAGE, usage);
     }
 
+    /** An agent that calls its thread a session (Claude Code): the id under session_id too; null leaves what is there. */
+    public void recordSessionId(String sessionId) {
+        if (sessionId != null) put(SESSION_ID, sessionId);
+    }
+
+    /** What the run cost in US dollars as its agent reported it; null (codex reports none) leaves what is there. */
+    public void recordCost(Double costUsd) {
+        if (costUsd != null) put(COST_USD, costUsd);
+    }
+
     public void markStalled(boolean stalled) {
         put(STALLED, stalled);
     }
@@ -266,6 +281,8 @@ public final class RunMeta {
     public String project() { return str(PROJECT); }
     public String projectDir() { return str(PROJECT_DIR); }
     public String profile() { return str(PROFILE); }
+    /** null for a run made before runs named their agent (codex). */
+    public String agent() { return str(AGENT); }
     public String title() { return str(TITLE); }
     public String createdAt() { return str(CREATED_AT); }
     public String threadId() { return str(THREAD_ID); }

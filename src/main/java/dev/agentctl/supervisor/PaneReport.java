@@ -1,13 +1,12 @@
 package dev.agentctl.supervisor;
 
 import dev.agentctl.run.Outcome;
-import dev.agentctl.codex.CodexEvent;
-import dev.agentctl.codex.ProgressView;
+import dev.agentctl.agent.AgentEvent;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.base.TerminalText;
 import java.io.PrintStream;
 
-/** What a person watching the pane sees: a header, one readable line per codex event, the result. */
+/** What a person watching the pane sees: a header, one readable line per agent event, the result. */
 final class PaneReport {
     private static final String RULE = "─".repeat(60);
 
@@ -20,18 +19,17 @@ final class PaneReport {
     void header(RunMeta m) {
         out.println("agentctl run " + m.runId() + (m.title() == null ? "" : " — " + TerminalText.oneLine(m.title(), 200)));
         out.println("project " + m.project() + " (" + m.str("project_dir") + ") · profile " + m.profile()
+                + (m.agent() == null ? "" : " · " + m.agent())
                 + (m.str("model") == null ? "" : " · model " + m.str("model"))
                 + (m.str("parent_run_id") == null ? "" : " · resumes " + m.str("parent_run_id")));
         out.println(RULE);
         out.flush();
     }
 
-    void event(CodexEvent e) {
-        String line = ProgressView.describe(e);
-        if (line != null) {
-            out.println(line);
-            out.flush();
-        }
+    void event(AgentEvent e) {
+        if (e.progress().isEmpty()) return;
+        e.progress().forEach(out::println);
+        out.flush();
     }
 
     void note(String text) {

@@ -6,11 +6,11 @@ import dev.agentctl.lifecycle.CallerEnvironment;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.RunEnvironment;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import dev.agentctl.codex.CodexEvent;
-import dev.agentctl.codex.CodexResult;
-import dev.agentctl.codex.EventTracker;
+import dev.agentctl.agent.AgentBackend;
+import dev.agentctl.agent.AgentEvent;
+import dev.agentctl.agent.AgentResult;
+import dev.agentctl.agent.AgentTurn;
+import dev.agentctl.lifecycle.Backends;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
@@ -144,10 +144,12 @@ public final class Supervisor {
             if (done != null) pane.result(done);
             return 1;
         }
+        AgentBackend agent = Backends.of(meta.agent());
         try {
-            codex = CodexRun.start(meta.codexArgv(), workDir, env, dir, e -> onEvent(runId, e), pane::note);
+            codex = CodexRun.start(agent.newTurn(), meta.codexArgv(), workDir, agent.environment(env, meta.str("sandbox")), dir,
+                    e -> onEvent(runId, agent, e), pane::note);
         } catch (IOException e) {
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
+            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start " + agent.name() + ": " + e.getMessage());
             if (done != null) pane.result(done);
             return 1;
         }
@@ -163,7 +165,7 @@ public final class Supervisor {
             pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
             return 1;
         }
-        RunMeta done = finish(runId, dir, snapshots, codex.process().exitValue());
+        RunMeta done = finish(runId, agent, dir, snapshots, codex.process().exitValue());
         if (done != null) pane.result(done);
         handOnSlot(); // before lingering: the pane may stay open a while for a person to read
         pane.linger(config.paneLingerSeconds());
@@ -227,41 +229,40 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
+    private RunMeta finish(String runId, AgentBackend agent, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
         String diff = snapshots.diffSinceStart();
-        EventTracker t = codex.tracker();
-        String finalMessage = readIfExists(dir.resolve("last_message.json"));
-        // codex creates the -o file empty at start and fills it only when the turn completes.
-        CodexResult result = CodexResult.parse(finalMessage == null || finalMessage.isBlank() ? t.lastAgentMessage() : finalMessage);
-        String failed = t.turnFailed() ? t.turnFailedMessage() : null;
+        AgentTurn t = codex.turn();
+        AgentResult result = t.result(dir);
+        String failed = t.failure();
         String stderrTail = RunOutcome.tail(readTail(dir.resolve("stderr.log"), 4096), 600);
-        JsonObject usage = t.usage();
-        String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
-            RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
+            RunOutcome.apply(m, agent.name(), exitCode, result, t.completed(), failed, stop.get(), stderrTail);
             RunOutcome.capTexts(m, config.resultMaxChars());
             if (!m.isWorktree()) {
                 m.recordDiffStat(diff);
                 m.recordEndSnapshot(snapshots.endTree());
             }
-            m.recordProgress(threadId, usage);
+            recordReport(m, agent, t);
         });
     }
 
+    /** What the agent reported so far: its thread or session id, usage, cost. */
+    private static void recordReport(RunMeta m, AgentBackend agent, AgentTurn t) {
+        m.recordProgress(t.sessionId(), t.usage());
+        m.recordCost(t.costUsd());
+        if (agent.callsThreadsSessions()) m.recordSessionId(t.sessionId());
+    }
+
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
-    private void onEvent(String runId, CodexEvent e) {
+    private void onEvent(String runId, AgentBackend agent, AgentEvent e) {
         pane.event(e);
-        boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
-                || "turn.failed".equals(e.type());
         long now = System.nanoTime();
-        if (!important && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
+        if (!e.important() && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
         lastMetaEventWrite = now;
-        EventTracker t = codex.tracker();
-        String threadId = t.threadId();
-        JsonElement usage = t.usage();
+        AgentTurn t = codex.turn();
         store.update(runId, m -> {
             if (m.isFinished()) return false;
-            m.recordProgress(threadId, usage);
+            recordReport(m, agent, t);
             return true;
         });
     }
@@ -286,10 +287,6 @@ public final class Supervisor {
     private void stopCodex() {
         CodexRun c = codex;
         if (c != null) ProcessKiller.standard().stop(c.process().toHandle(), runId);
-    }
-
-    private static String readIfExists(Path p) throws IOException {
-        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
 
     /** The last maxBytes of a file that may be large (codex's stderr). */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "resume", description = {"Continue a finished run's codex thread in a new run (mode resume) and print the new run id.",
+@Command(name = "resume", description = {"Continue a finished run's codex thread or Claude session in a new run (mode resume) and print the new run id.",
         "A worktree run continues in the same worktree and branch (recreated from the branch if it was removed).",
         "The prompt comes from stdin unless --prompt-file is given."},
         footer = {"", "Example:", "  agentctl show $id | jq -r .followup_prompt | agentctl resume --parent-run-id $id --profile deep"})
@@ -29,7 +29,7 @@ public final class ResumeCommand extends BaseCommand {
         Config config = config();
         RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
         if (parent.threadId() == null) {
-            throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (codex never started a thread)");
+            throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (its agent never started a thread or session)");
         }
         if (!parent.isFinished()) {
             throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
@@ -37,6 +37,12 @@ public final class ResumeCommand extends BaseCommand {
         Long timeoutS = run.timeoutSeconds(config);
         run.queue();
         Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : Profile.DEFAULT);
+        // A session continues in the agent that made it: a codex thread means nothing to Claude Code.
+        String agent = parent.agent() != null ? parent.agent() : Profile.CODEX;
+        if (run.profile != null && !agent.equals(prof.agentName())) {
+            throw AgentctlException.usage("profile '" + prof.name() + "' runs " + prof.agentName() + ", but run " + parentRunId
+                    + " ran " + agent + "; resume it with a " + agent + " profile");
+        }
         String dir = parent.projectDir();
         if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
             throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);

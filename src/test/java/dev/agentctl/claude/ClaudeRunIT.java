@@ -1,0 +1,127 @@
+package dev.agentctl.claude;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonObject;
+import dev.agentctl.offline.OfflineModelServer;
+import dev.agentctl.testing.ProcResult;
+import dev.agentctl.testing.Procs;
+import dev.agentctl.testing.RealRunTest;
+import dev.agentctl.testing.TestEnv;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** start/resume/kill with the real Claude Code binary against the offline model's Messages API. */
+class ClaudeRunIT extends RealRunTest {
+    @BeforeEach
+    void claude() throws Exception {
+        env.useClaude();
+    }
+
+    @Test
+    void aRunThatEditsFilesSucceedsWithSessionCostAndUsage() throws Exception {
+        String id = env.start("Edit files [[mock-cmd:echo two >> tracked.txt && echo new > made.txt]]", "--agent", "claude");
+        JsonObject m = env.waitFor(id, "120s");
+        assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
+        assertEquals("claude", m.get("agent").getAsString());
+        assertTrue(m.get("goal_met").getAsBoolean());
+        assertEquals(0, m.get("exit_code").getAsInt());
+        assertTrue(m.get("summary").getAsString().contains("echo two"), m.toString());
+        assertEquals("two\n", Files.readString(env.project.resolve("made.txt")).replace("new", "two"), "the command ran");
+        String diff = m.get("git_diff_stat").getAsString();
+        assertTrue(diff.contains("tracked.txt") && diff.contains("made.txt"), diff);
+        String session = m.get("session_id").getAsString();
+        assertTrue(session.matches("[0-9a-f-]{36}"), session);
+        assertEquals(session, m.get("thread_id").getAsString(), "resume reads thread_id");
+        assertTrue(m.get("cost_usd").getAsDouble() > 0, m.toString());
+        // Two model requests (the command, then the result), each reporting the server's fixed figures.
+        JsonObject usage = m.getAsJsonObject("usage");
+        assertEquals(2 * OfflineModelServer.INPUT_TOKENS, usage.get("input_tokens").getAsLong(), usage.toString());
+        assertEquals(2 * OfflineModelServer.CACHED_INPUT_TOKENS, usage.get("cached_input_tokens").getAsLong());
+        assertEquals(2 * OfflineModelServer.OUTPUT_TOKENS, usage.get("output_tokens").getAsLong());
+        String argv = m.get("codex_argv").toString();
+        assertTrue(argv.contains("\"--output-format\",\"stream-json\",\"--verbose\""), argv);
+        assertTrue(argv.contains("\"--json-schema\""), argv);
+        assertTrue(argv.contains("\"--permission-mode\",\"bypassPermissions\""), "no sandbox: bypass, as codex: " + argv);
+        String events = Files.readString(env.home.resolve("runs").resolve(id).resolve("events.jsonl"));
+        assertTrue(events.contains("\"structured_output\""), events);
+    }
+
+    @Test
+    void goalNotMetThenResumeContinuesTheSameSession() throws Exception {
+        String parent = env.start("Try this [[mock:goal_not_met]]", "--agent", "claude", "--title", "first");
+        JsonObject p = env.waitFor(parent, "120s");
+        assertEquals("goal_not_met", p.get("outcome").getAsString(), p.toString());
+        String followup = p.get("followup_prompt").getAsString();
+        assertFalse(followup.isBlank());
+        String child = TestEnv.ok(env.agentctl(followup, "resume", "--parent-run-id", parent)).out().strip();
+        JsonObject c = env.waitFor(child, "120s");
+        assertEquals("succeeded", c.get("outcome").getAsString(), c.toString());
+        assertEquals("claude", c.get("agent").getAsString());
+        assertEquals("resume", c.get("mode").getAsString());
+        assertEquals(p.get("session_id").getAsString(), c.get("session_id").getAsString(), "the same session continues");
+        assertTrue(c.get("codex_argv").toString().contains("\"--resume\",\"" + p.get("session_id").getAsString() + "\""));
+    }
+
+    @Test
+    void resumeRefusesAProfileOfTheOtherAgent() throws Exception {
+        String parent = env.start("Quick [[mock:goal_not_met]]", "--agent", "claude");
+        env.waitFor(parent, "120s");
+        ProcResult r = env.agentctl("more", "resume", "--parent-run-id", parent, "--profile", "deep");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("profile 'deep' runs codex, but run " + parent + " ran claude"), r.err());
+    }
+
+    @Test
+    void aMissingStructuredResultEndsFailed() throws Exception {
+        String id = env.start("Answer in prose [[mock:no_result]]", "--agent", "claude");
+        JsonObject m = env.waitFor(id, "120s");
+        assertEquals("failed", m.get("outcome").getAsString(), m.toString());
+        assertEquals(0, m.get("exit_code").getAsInt(), "Claude Code itself exits 0");
+        assertTrue(m.get("error").getAsString().contains("no structured result"), m.toString());
+        assertTrue(m.get("goal_met").isJsonNull());
+    }
+
+    @Test
+    void anErrorStatusEndsFailedWithTheReason() throws Exception {
+        String id = env.start("Fail [[mock:fail]]", "--agent", "claude");
+        JsonObject m = env.waitFor(id, "120s");
+        assertEquals("failed", m.get("outcome").getAsString(), m.toString());
+        String error = m.get("error").getAsString();
+        assertTrue(error.contains("500") && error.contains("failed this request on purpose"), error);
+    }
+
+    @Test
+    void killStopsClaudeAndAWritingProfileUsesAcceptEdits() throws Exception {
+        env.config(c -> {
+            JsonObject profiles = new JsonObject();
+            JsonObject writer = new JsonObject();
+            writer.addProperty("agent", "claude");
+            writer.addProperty("sandbox", "workspace-write");
+            writer.addProperty("model", "haiku");
+            profiles.add("claude-writer", writer);
+            c.add("profiles", profiles);
+        });
+        String id = env.start("Think forever [[mock:hang]]", "--profile", "claude-writer");
+        JsonObject running = awaitRunning(id);
+        String argv = running.get("codex_argv").toString();
+        assertTrue(argv.contains("\"--permission-mode\",\"acceptEdits\""), argv);
+        assertTrue(argv.contains("\"--model\",\"haiku\""), argv);
+        TestEnv.ok(env.agentctl(null, "kill", id, "--reason", "enough"));
+        JsonObject m = env.meta(id);
+        assertEquals("killed", m.get("outcome").getAsString(), m.toString());
+        assertEquals("enough", m.get("error").getAsString());
+        long pid = running.get("codex_pid").getAsLong();
+        Procs.await("claude gone", Duration.ofSeconds(20), () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void theDeadlineEndsAHangingRun() throws Exception {
+        String id = env.start("Hang [[mock:hang]]", "--agent", "claude", "--timeout", "5s");
+        JsonObject m = env.waitFor(id, "90s");
+        assertEquals("timed_out", m.get("outcome").getAsString(), m.toString());
+        assertTrue(m.get("error").getAsString().contains("deadline"), m.toString());
+    }
+}
