@@ -8,7 +8,10 @@ import dev.agentctl.testing.ProcResult;
 import dev.agentctl.testing.Procs;
 import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.TestEnv;
+import dev.agentctl.testing.GitRepo;
+import dev.agentctl.testing.WorktreeRuns;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,9 @@ class ClaudeRunIT extends RealRunTest {
     }
 
     @Test
-    void aRunThatEditsFilesSucceedsWithSessionCostAndUsage() throws Exception {
+    void aRunThatEditsFilesInItsWorktreeSucceedsWithSessionCostAndUsageAndMerges() throws Exception {
+        GitRepo project = new GitRepo(env.project);
+        String before = project.state();
         String id = env.start("Edit files [[mock-cmd:echo two >> tracked.txt && echo new > made.txt]]", "--agent", "claude");
         JsonObject m = env.waitFor(id, "120s");
         assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
@@ -29,9 +34,13 @@ class ClaudeRunIT extends RealRunTest {
         assertTrue(m.get("goal_met").getAsBoolean());
         assertEquals(0, m.get("exit_code").getAsInt());
         assertTrue(m.get("summary").getAsString().contains("echo two"), m.toString());
-        assertEquals("two\n", Files.readString(env.project.resolve("made.txt")).replace("new", "two"), "the command ran");
+        assertEquals("worktree", m.get("isolation").getAsString(), "worktrees are the default for every agent");
+        Path worktree = WorktreeRuns.worktree(m);
+        assertEquals("new\n", Files.readString(worktree.resolve("made.txt")), "the command ran in the run's worktree");
+        assertEquals(before, project.state(), "the user's checkout is untouched");
         String diff = m.get("git_diff_stat").getAsString();
         assertTrue(diff.contains("tracked.txt") && diff.contains("made.txt"), diff);
+        assertEquals(worktree.toString(), m.get("work_dir").getAsString(), "Claude Code runs in the worktree (it has no -C)");
         String session = m.get("session_id").getAsString();
         assertTrue(session.matches("[0-9a-f-]{36}"), session);
         assertEquals(session, m.get("thread_id").getAsString(), "resume reads thread_id");
@@ -47,6 +56,28 @@ class ClaudeRunIT extends RealRunTest {
         assertTrue(argv.contains("\"--permission-mode\",\"bypassPermissions\""), "no sandbox: bypass, as codex: " + argv);
         String events = Files.readString(env.home.resolve("runs").resolve(id).resolve("events.jsonl"));
         assertTrue(events.contains("\"structured_output\""), events);
+        TestEnv.ok(env.agentctl(null, "merge", id));
+        assertEquals("new\n", project.read("made.txt"), "merge brings the Claude run's work back");
+        assertEquals("one\ntwo\n", project.read("tracked.txt"));
+    }
+
+    @Test
+    void aQueuedClaudeRunLaunchesWhenTheSlotFrees() throws Exception {
+        env.config(c -> c.addProperty("max_concurrent", 1));
+        String first = env.start("Hang [[mock:hang]]", "--agent", "claude", "--title", "holds the slot");
+        awaitRunning(first);
+        String queued = env.start("Edit [[mock-cmd:echo queued > queued.txt]]", "--agent", "claude", "--title", "waits",
+                "--after", first, "--after-any");
+        JsonObject q = env.meta(queued);
+        assertEquals("queued", q.get("status").getAsString(), q.toString());
+        assertTrue(q.get("codex_pid").isJsonNull(), "not launched while the slot is taken: " + q);
+        TestEnv.ok(env.agentctl(null, "kill", first));
+        JsonObject m = env.waitFor(queued, "120s");
+        assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
+        assertEquals("claude", m.get("agent").getAsString());
+        assertEquals("queued\n", Files.readString(WorktreeRuns.worktree(m).resolve("queued.txt")));
+        assertFalse(m.get("session_id").getAsString().isBlank(), m.toString());
+        assertEquals("killed", env.meta(first).get("outcome").getAsString());
     }
 
     @Test

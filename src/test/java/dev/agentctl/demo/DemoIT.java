@@ -134,7 +134,7 @@ class DemoIT {
         ProcResult r = demo();
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().contains("codex is not installed"), r.err());
-        assertTrue(r.err().contains("npm install -g @openai/codex@0.171.0"), r.err());
+        assertTrue(r.err().contains(dev.agentctl.codex.CodexVersion.INSTALL_HINT), r.err());
         assertTrue(demoDirs().isEmpty(), "nothing created");
     }
 

@@ -82,7 +82,7 @@ class StartCommandTest {
     void refusesAClaudeBinThatCannotRunOnlyWhenClaudeRuns() throws Exception {
         config("claude_bin", "no-such-claude");
         assertRefused(start("p", "--agent", "claude"), "claude_bin 'no-such-claude' is not on PATH; install it with "
-                + "'npm install -g @anthropic-ai/claude-code@2.1.332'");
+                + "'npm install -g @anthropic-ai/claude-code@" + dev.agentctl.claude.ClaudeBackend.TESTED_VERSION + "'");
     }
 
     /** An id starting with '-' would be read as an option by the supervisor: a run that never starts. */
