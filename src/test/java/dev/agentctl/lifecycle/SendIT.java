@@ -9,6 +9,7 @@ import dev.agentctl.testing.Procs;
 import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.TestEnv;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,8 +84,8 @@ class SendIT extends RealRunTest {
         assertEquals("queued", queued.get("status").getAsString(), "waits for the current turn: " + queued);
         assertEquals("followup", queued.get("mode").getAsString());
         assertEquals(parent, queued.get("parent_run_id").getAsString());
-        assertEquals(parent, queued.get("after_run_id").getAsString());
-        assertEquals(second, env.meta(third).get("after_run_id").getAsString(), "the second message waits for the first");
+        assertEquals("[\"" + parent + "\"]", queued.get("after").toString());
+        assertEquals("[\"" + second + "\"]", env.meta(third).get("after").toString(), "the second message waits for the first");
         String listed = TestEnv.ok(env.agentctl(null, "list", "--json")).out();
         assertFalse(listed.contains("\"lost\""), "list does not take a waiting message for lost: " + listed);
 
@@ -97,7 +98,17 @@ class SendIT extends RealRunTest {
         assertEquals(thread, t.get("thread_id").getAsString(), "same codex thread");
         assertFalse(at(s, "started_at").isBefore(at(p, "ended_at")), "the message starts after the turn ends");
         assertFalse(at(t, "started_at").isBefore(at(s, "ended_at")), "one turn at a time, in order");
-        assertTrue(Files.exists(env.project.resolve("two.txt")) && Files.exists(env.project.resolve("three.txt")));
+        // One worktree and branch for the whole thread; each turn's diff is its own (counted from the branch tip).
+        Path work = Path.of(p.get("work_dir").getAsString());
+        for (JsonObject m : List.of(s, t)) {
+            assertEquals(p.get("worktree").getAsString(), m.get("worktree").getAsString(), m.toString());
+            assertEquals(p.get("branch").getAsString(), m.get("branch").getAsString(), m.toString());
+        }
+        assertTrue(Files.exists(work.resolve("one.txt")) && Files.exists(work.resolve("two.txt"))
+                && Files.exists(work.resolve("three.txt")), "every turn worked in the run's worktree");
+        assertFalse(Files.exists(env.project.resolve("two.txt")), "not in the project's checkout");
+        String secondDiff = s.get("git_diff_stat").getAsString();
+        assertTrue(secondDiff.contains("two.txt") && !secondDiff.contains("one.txt"), "the second turn's own change: " + secondDiff);
         String input = lastInputWith("THIRD-TEXT");
         assertTrue(input.indexOf("FIRST-TEXT") < input.indexOf("SECOND-TEXT") && input.indexOf("SECOND-TEXT") < input.indexOf("THIRD-TEXT"),
                 "the model sees the earlier turns, then the new text: " + input);
@@ -120,7 +131,8 @@ class SendIT extends RealRunTest {
         assertEquals("succeeded", n.get("outcome").getAsString(), n.toString());
         assertEquals("followup", n.get("mode").getAsString());
         assertEquals(running.get("thread_id").getAsString(), n.get("thread_id").getAsString());
-        assertTrue(Files.exists(env.project.resolve("redirected.txt")));
+        assertEquals(p.get("worktree").getAsString(), n.get("worktree").getAsString(), "the same worktree");
+        assertTrue(Files.exists(Path.of(n.get("work_dir").getAsString()).resolve("redirected.txt")));
         String input = lastInputWith("REDIRECT-TEXT");
         assertTrue(input.contains("EARLIER-TEXT"), "the thread's earlier turns come along: " + input);
         // codex itself drops the interrupted turn's unanswered message from the thread (README says so).
