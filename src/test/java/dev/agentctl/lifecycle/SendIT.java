@@ -138,4 +138,48 @@ class SendIT extends RealRunTest {
         // codex itself drops the interrupted turn's unanswered message from the thread (README says so).
         assertEquals(3, Files.readString(env.home.resolve("notify.log")).strip().split("\n").length);
     }
+
+    @Test
+    void aRunWaitingInTheQueueTakesMessagesForAfterItsFirstTurnAndShowsWhyItWaits() throws Exception {
+        env.config(c -> c.addProperty("max_concurrent", 1));
+        String blocker = env.start("Hold the slot [[mock:hang]]", "--no-tmux");
+        awaitThread(blocker);
+        String queued = env.start("Queued FIRST-Q [[mock:succeed]]", "--no-tmux", "--title", "waiting one");
+        assertEquals("queued", env.meta(queued).get("status").getAsString());
+
+        ProcResult logs = TestEnv.ok(env.agentctl(null, "logs", queued));
+        assertTrue(logs.out().startsWith("agentctl run " + queued + " — waiting one\n"), logs.out());
+        assertTrue(logs.out().contains("waiting in the queue: "), logs.out());
+        ProcResult attach = env.agentctl(null, "attach", queued);
+        assertEquals(1, attach.exit(), attach.toString());
+        assertTrue(attach.err().contains("waiting in the queue") && attach.err().strip().split("\n").length == 1, attach.err());
+        ProcResult now = env.agentctl(null, "send", queued, "x", "--now");
+        assertEquals(2, now.exit(), now.toString());
+        assertTrue(now.err().contains("has not started yet"), now.err());
+        try (var dirs = Files.list(env.home.resolve("runs"))) {
+            assertEquals(2, dirs.filter(d -> !d.getFileName().toString().startsWith(".")).count(), "a refused send makes nothing");
+        }
+
+        String message = send(queued, "Then SECOND-Q [[mock:succeed]]");
+        JsonObject waiting = env.meta(message);
+        assertEquals("followup", waiting.get("mode").getAsString());
+        assertEquals("[\"" + queued + "\"]", waiting.get("after").toString(), "it waits for the queued run's first turn");
+        List<String> follow = TestEnv.agentctlArgv();
+        follow.addAll(List.of("logs", "-f", queued));
+        java.util.concurrent.CompletableFuture<ProcResult> followed = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Procs.run(follow, env.project, env.env(), null, Duration.ofSeconds(150)));
+
+        TestEnv.ok(env.agentctl(null, "kill", blocker));
+        JsonObject q = env.waitFor(queued, "120s");
+        JsonObject m = env.waitFor(message, "120s");
+        assertEquals("succeeded", q.get("outcome").getAsString(), q.toString());
+        assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
+        assertEquals(q.get("thread_id").getAsString(), m.get("thread_id").getAsString(), "the queued run's thread goes on");
+        assertFalse(at(m, "started_at").isBefore(at(q, "ended_at")), "after the queued run's first turn");
+        String input = lastInputWith("SECOND-Q");
+        assertTrue(input.contains("FIRST-Q"), "the model sees the first turn: " + input);
+        ProcResult f = followed.get();
+        assertEquals(0, f.exit(), f.toString());
+        assertTrue(f.out().contains("waiting in the queue") && f.out().contains("✅ succeeded"), "-f waited for it to start and end: " + f.out());
+    }
 }
