@@ -76,7 +76,9 @@ class PaneIT extends RealRunTest {
             c.addProperty("pane_titles", true);
         });
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) ids.add(env.start("Wait [[mock:hang]]", "--title", "h" + i));
+        for (int i = 0; i < 3; i++) ids.add(env.start("Wait [[mock:hang]]", "--title", "h" + i));
+        ids.add(env.start("Wait [[mock:hang]]", "--title", "grouped", "--group", "grp"));
+        ids.add(env.start("Wait [[mock:hang]]", "--title", "h4"));
         List<String> panes = new ArrayList<>();
         for (String id : ids) {
             Procs.await("pane of " + id, Duration.ofSeconds(60), () -> {
@@ -88,13 +90,16 @@ class PaneIT extends RealRunTest {
             });
             panes.add(env.meta(id).get("pane_id").getAsString());
         }
-        // 30 rows: three agents get 9 each; a fourth would get 6, so it opens a window of its own.
+        // 30 rows: three agents get 9 each; a fourth would get 6, so it opens a window of its own, named after its
+        // group; the fifth, in no group, does not join that window but opens "agents".
         for (String p : panes.subList(0, 3)) {
             assertEquals(window, q(p, "#{window_id}"));
             assertTrue(Integer.parseInt(q(p, "#{pane_height}")) >= 8, q(p, "#{pane_height}"));
         }
         assertNotEquals(window, q(panes.get(3), "#{window_id}"));
-        assertEquals("agents", q(panes.get(3), "#{window_name}"));
+        assertEquals("grp", q(panes.get(3), "#{window_name}"));
+        assertNotEquals(window, q(panes.get(4), "#{window_id}"));
+        assertEquals("agents", q(panes.get(4), "#{window_name}"));
         assertEquals("top", q(panes.get(0), "#{pane-border-status}"), "pane_titles: also in the window agentctl did not create");
         List<String> kill = new ArrayList<>(List.of("kill"));
         kill.addAll(ids);
