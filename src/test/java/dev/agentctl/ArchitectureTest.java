@@ -27,9 +27,9 @@ class ArchitectureTest {
     static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("base", 0),
             Map.entry("store", 1), Map.entry("proc", 1),
-            Map.entry("workspace", 2),
-            Map.entry("run", 3), Map.entry("git", 3), Map.entry("tmux", 3), Map.entry("agent", 3),
-            Map.entry("notify", 4), Map.entry("codex", 4), Map.entry("claude", 4),
+            Map.entry("workspace", 2), Map.entry("agent", 2),
+            Map.entry("run", 3), Map.entry("git", 3), Map.entry("tmux", 3), Map.entry("codex", 3), Map.entry("claude", 3),
+            Map.entry("notify", 4), Map.entry("view", 4),
             Map.entry("lifecycle", 5),
             Map.entry("supervisor", 6),
             Map.entry("offline", 7),

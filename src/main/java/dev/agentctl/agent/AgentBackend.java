@@ -1,6 +1,5 @@
 package dev.agentctl.agent;
 
-import dev.agentctl.workspace.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +11,6 @@ import java.util.Map;
 public interface AgentBackend {
     /** The name profiles, {@code start --agent} and meta.json's {@code agent} use. */
     String name();
-
-    /** The executable config.json names for this agent ({@code codex_bin}, {@code claude_bin}). */
-    String configuredBin(Config config);
 
     /** The config.json key of that executable, for error messages. */
     String binKey();
@@ -28,6 +24,13 @@ public interface AgentBackend {
      * @throws dev.agentctl.base.AgentctlException (usage) for a setting the agent would misread
      */
     List<String> argv(AgentInvocation inv);
+
+    /**
+     * The argv of a run queued before its thread was known (a message sent to a run), made to continue sessionId.
+     *
+     * @throws dev.agentctl.base.AgentctlException (usage) for an id the agent would misread
+     */
+    List<String> withResumeSession(List<String> argv, String sessionId);
 
     /** The agent's environment: the caller's, plus what the run's sandbox needs. callerEnv is not changed. */
     Map<String, String> environment(Map<String, String> callerEnv, String sandbox);

@@ -1,7 +1,5 @@
 package dev.agentctl.agent;
 
-import dev.agentctl.workspace.OutputSchema;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -9,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The run's result fields from the agent's final message (a JSON string per OutputSchema).
+ * The run's result fields from the agent's final message (a JSON string per the workspace's result schema).
  *
  * @param raw the message text, non-null only when it could not be read as such an object
  */

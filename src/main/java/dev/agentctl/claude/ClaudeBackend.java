@@ -9,7 +9,6 @@ import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.BuildInfo;
 import dev.agentctl.workspace.OutputSchema;
 import dev.agentctl.store.Json;
-import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,11 +30,6 @@ public final class ClaudeBackend implements AgentBackend {
     }
 
     @Override
-    public String configuredBin(Config config) {
-        return config.claudeBin();
-    }
-
-    @Override
     public String binKey() {
         return "claude_bin";
     }
@@ -48,6 +42,11 @@ public final class ClaudeBackend implements AgentBackend {
     @Override
     public List<String> argv(AgentInvocation inv) {
         return ClaudeCommand.argv(inv, schemaJson(inv.schemaFile()));
+    }
+
+    @Override
+    public List<String> withResumeSession(List<String> argv, String sessionId) {
+        return ClaudeCommand.withResume(argv, sessionId);
     }
 
     /**

@@ -62,14 +62,25 @@ public final class ClaudeCommand {
             a.add("--allowedTools"); // one comma-separated word: the option takes a list and must not eat what follows
             a.add(READ_ONLY_TOOLS);
         }
-        if (inv.resumeSessionId() != null) {
-            if (!SESSION_ID.matcher(inv.resumeSessionId()).matches()) {
-                throw AgentctlException.usage("invalid Claude session id '" + inv.resumeSessionId() + "'");
-            }
-            a.add("--resume");
-            a.add(inv.resumeSessionId());
-        }
+        if (inv.resumeSessionId() != null) addResume(a, inv.resumeSessionId());
         return List.copyOf(a);
+    }
+
+    /** argv continuing sessionId instead of the session it named (if any). */
+    public static List<String> withResume(List<String> argv, String sessionId) {
+        List<String> a = new ArrayList<>(argv);
+        int at = a.indexOf("--resume");
+        if (at >= 0 && at + 1 < a.size()) a.subList(at, at + 2).clear();
+        addResume(a, sessionId);
+        return List.copyOf(a);
+    }
+
+    private static void addResume(List<String> a, String sessionId) {
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+            throw AgentctlException.usage("invalid Claude session id '" + sessionId + "'");
+        }
+        a.add("--resume");
+        a.add(sessionId);
     }
 
     private static boolean isBlank(String s) {

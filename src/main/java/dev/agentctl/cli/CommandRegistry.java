@@ -29,6 +29,9 @@ public final class CommandRegistry {
         COMMANDS.put("show", dev.agentctl.cli.run.ShowCommand::new);
         COMMANDS.put("list", dev.agentctl.cli.run.ListCommand::new);
         COMMANDS.put("resume", dev.agentctl.cli.run.ResumeCommand::new);
+        COMMANDS.put("send", dev.agentctl.cli.run.SendCommand::new);
+        COMMANDS.put("logs", dev.agentctl.cli.run.LogsCommand::new);
+        COMMANDS.put("attach", dev.agentctl.cli.run.AttachCommand::new);
         COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
         COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
         COMMANDS.put("diff", dev.agentctl.cli.run.DiffCommand::new);

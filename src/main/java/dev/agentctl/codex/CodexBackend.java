@@ -3,7 +3,6 @@ package dev.agentctl.codex;
 import dev.agentctl.agent.AgentBackend;
 import dev.agentctl.agent.AgentInvocation;
 import dev.agentctl.agent.AgentTurn;
-import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,6 @@ public final class CodexBackend implements AgentBackend {
     @Override
     public String name() {
         return Profile.CODEX;
-    }
-
-    @Override
-    public String configuredBin(Config config) {
-        return config.codexBin();
     }
 
     @Override
@@ -34,6 +28,11 @@ public final class CodexBackend implements AgentBackend {
     public List<String> argv(AgentInvocation inv) {
         return CodexCommand.argv(new CodexInvocation(inv.bin(), inv.projectDir(), inv.model(), inv.reasoningEffort(),
                 inv.sandbox(), List.of(), inv.schemaFile(), inv.lastMessageFile(), inv.resumeSessionId()));
+    }
+
+    @Override
+    public List<String> withResumeSession(List<String> argv, String sessionId) {
+        return CodexCommand.withResumeThread(argv, sessionId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.agentctl.agent.AgentBackend;
 import dev.agentctl.claude.ClaudeBackend;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.codex.CodexBackend;
+import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
 
 /**
@@ -15,6 +16,11 @@ public final class Backends {
     private static final AgentBackend CLAUDE = new ClaudeBackend();
 
     private Backends() {}
+
+    /** The executable config.json names for agent (codex_bin, claude_bin). */
+    public static String configuredBin(AgentBackend agent, Config config) {
+        return agent == CLAUDE ? config.claudeBin() : config.codexBin();
+    }
 
     /** The backend for name (null: codex). */
     public static AgentBackend of(String name) {

@@ -31,6 +31,8 @@ public final class Queue {
     private final Reconciler reconciler;
     private final Supplier<RunFinalizer> finalizer;
     private final QueuedLaunch launcher;
+    private final Followups followups;
+    private final Map<String, String> ownEnv;
 
     /** @param ownEnv this process's environment (where the launcher script is) */
     public Queue(RunStore store, Config config, Supplier<RunFinalizer> finalizer, Map<String, String> ownEnv) {
@@ -40,6 +42,8 @@ public final class Queue {
         this.finalizer = finalizer;
         this.reconciler = new Reconciler(store, finalizer);
         this.launcher = new QueuedLaunch(store, config, ownEnv);
+        this.followups = new Followups(store);
+        this.ownEnv = ownEnv;
     }
 
     /**
@@ -100,31 +104,40 @@ public final class Queue {
             boolean endedSome = false;
             Slots slots = new Slots(config.maxConcurrent(), new ProjectRegistry(store.workspace()).concurrencyCaps(),
                     new GroupStore(store.workspace()));
+            // Messages sent to runs go first: they continue work that held a slot a moment ago.
             List<RunMeta> waiting = new ArrayList<>();
+            List<RunMeta> others = new ArrayList<>();
             for (RunMeta m : active.unfinished()) {
                 if (m.isWaitingInQueue()) {
-                    waiting.add(m);
+                    (m.isFollowup() ? waiting : others).add(m);
                 } else if (!reconciler.reconcile(m).isFinished()) { // a lost run's slot is free again
                     slots.take(m);
                 }
             }
+            waiting.addAll(others);
             for (RunMeta w : waiting) {
                 if (endBeforeStart(w)) {
                     endedSome = true;
                     continue;
                 }
-                String reason = dependencyPending(w);
+                Followups.Turn turn = w.isFollowup() ? followups.turn(w, config, ownEnv) : null;
+                if (turn != null && turn.error() != null) {
+                    endedSome = end(w, Outcome.FAILED, turn.error());
+                    continue;
+                }
+                String reason = turn != null ? turn.waitReason() : dependencyPending(w);
                 if (reason == null) reason = slots.reasonToWait(w);
                 if (reason != null) {
                     String why = reason;
                     store.update(w.runId(), m -> m.isWaitingInQueue() && m.waitInQueue(why));
                     continue;
                 }
-                RunMeta launched = store.update(w.runId(), RunMeta::launch);
+                RunMeta launched = store.update(w.runId(), turn == null ? RunMeta::launch
+                        : m -> m.continueThread(turn.threadId(), turn.argv(), turn.baseCommit()));
                 if (launched == null) continue;
                 slots.take(launched);
                 try {
-                    launcher.launch(launched);
+                    launcher.launch(launched, turn == null ? null : turn.besidePane());
                 } catch (RuntimeException e) {
                     if (w.runId().equals(own)) {
                         ownFailure = e;
@@ -150,7 +163,7 @@ public final class Queue {
                 // an unreadable creation time cannot time out
             }
         }
-        if (w.afterAny()) return false;
+        if (w.afterAny() || w.isFollowup()) return false; // a message goes whatever the outcome (see Followups)
         for (String dep : w.after()) {
             RunMeta d = store.readQuietly(dep);
             if (d == null) return end(w, Outcome.FAILED, "dependency " + dep + " missing");

@@ -100,7 +100,7 @@ public final class RunStarter {
      */
     private Path agentBin(AgentBackend agent, RunMeta spawner) {
         try {
-            return Executables.agent(agent.binKey(), agent.configuredBin(config), agent.installHint(), io.env().get("PATH"),
+            return Executables.agent(agent.binKey(), Backends.configuredBin(agent, config), agent.installHint(), io.env().get("PATH"),
                     io.cwd());
         } catch (AgentctlException e) {
             boolean sameAgent = spawner != null && agent.name().equals(spawner.agent() == null ? Profile.CODEX : spawner.agent());

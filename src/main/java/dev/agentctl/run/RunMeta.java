@@ -83,6 +83,11 @@ public final class RunMeta {
     /** Claude Code's session id, also kept as thread_id so that resume reads one key for every agent. */
     public static final String SESSION_ID = "session_id";
     public static final String COST_USD = "cost_usd";
+    public static final String MODE = "mode";
+    public static final String LAUNCHER = "launcher";
+    public static final String SANDBOX = "sandbox";
+    public static final String REASONING_EFFORT = "reasoning_effort";
+    public static final String RESUME_THREAD_ID = "resume_thread_id";
 
     private final JsonObject json;
 
@@ -95,14 +100,14 @@ public final class RunMeta {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
                 .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile()).put(AGENT, n.agent())
-                .put(MODEL, n.model()).put("reasoning_effort", n.reasoningEffort()).put("sandbox", n.sandbox())
+                .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
                 .put(CREATED_AT, now()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
-                .put("mode", n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
-                .put("resume_thread_id", n.resumeThreadId()).put(EXIT_CODE, (Number) null)
+                .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
+                .put(RESUME_THREAD_ID, n.resumeThreadId()).put(EXIT_CODE, (Number) null)
                 .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)
                 .put(FOLLOWUP_PROMPT, (String) null).put(NOTES, (String) null).put(LAST_MESSAGE, (String) null)
                 .put(GIT_DIFF_STAT, (String) null).put(ERROR, (String) null).put(TIMEOUT_S, n.timeoutSeconds())
-                .put("launcher", n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
+                .put(LAUNCHER, n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
                 .put(SUPERVISOR_PID, (Number) null).put(CODEX_PID, (Number) null).put(BASE_COMMIT, (String) null)
                 .put(USAGE, (String) null).put(LAST_EVENT_AT, (String) null).put(STALLED, false)
                 .put(DURATION_S, (Number) null);
@@ -155,6 +160,31 @@ public final class RunMeta {
         put(STATUS, RunState.RUNNING.wire()).put(STARTED_AT, now).put(LAST_EVENT_AT, now)
                 .put(SUPERVISOR_PID, supervisorPid).put(SUPERVISOR_STARTED_AT_MS, supervisorStartedAtMs).put(PANE_ID, paneId);
         return true;
+    }
+
+    /**
+     * A message sent to a run (mode followup) waits for runId instead of what it waited for: a message sent
+     * with --now goes first. False unless it still waits in the queue.
+     */
+    public boolean waitFor(String runId) {
+        if (!isWaitingInQueue()) return false;
+        JsonArray a = new JsonArray();
+        a.add(runId);
+        put(AFTER, a);
+        return true;
+    }
+
+    /**
+     * A message's turn has come: its codex continues threadId (argv rebuilt for it), and a worktree run's
+     * change counts from baseCommit, the branch tip its turn starts from (null: as recorded). Then {@link #launch}.
+     */
+    public boolean continueThread(String threadId, List<String> codexArgv, String baseCommit) {
+        if (!isWaitingInQueue()) return false;
+        JsonArray a = new JsonArray();
+        codexArgv.forEach(a::add);
+        put(RESUME_THREAD_ID, threadId).put(CODEX_ARGV, a);
+        if (baseCommit != null && isWorktree()) put(BASE_COMMIT, baseCommit);
+        return launch();
     }
 
     /** Where the run's tree stood when codex started. */
@@ -293,10 +323,14 @@ public final class RunMeta {
     public String parentRunId() { return str(PARENT_RUN_ID); }
     public String tmuxSession() { return str(TMUX_SESSION); }
     public Long timeoutSeconds() { return num(TIMEOUT_S); }
+    public String paneId() { return str(PANE_ID); }
+    public RunMode mode() { return RunMode.of(str(MODE)); }
+    /** A message sent to a run (`send`), waiting for or taking the next turn of that run's thread. */
+    public boolean isFollowup() { return mode() == RunMode.FOLLOWUP; }
 
     public String group() { return str(GROUP); }
     /** "tmux" or "detached": how its supervisor is (or was to be) started. */
-    public String launcher() { return str("launcher"); }
+    public String launcher() { return str(LAUNCHER); }
     public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }
     public String spawnedBy() { return str(SPAWNED_BY); }
     public String queuedReason() { return str(QUEUED_REASON); }

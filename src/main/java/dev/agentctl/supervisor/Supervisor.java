@@ -5,6 +5,7 @@ import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.RunEnvironment;
+import dev.agentctl.tmux.Tmux;
 
 import dev.agentctl.agent.AgentBackend;
 import dev.agentctl.agent.AgentEvent;
@@ -61,7 +62,7 @@ public final class Supervisor {
         this.config = config;
         this.notifier = notifier;
         this.finalizer = new RunFinalizer(store, notifier);
-        this.pane = new PaneReport(out);
+        this.pane = new PaneReport(out, new Tmux(config.tmuxSocket(), ownEnv));
     }
 
     /** Returns the process exit code for the supervisor itself. */
@@ -75,8 +76,8 @@ public final class Supervisor {
         } catch (IOException | RuntimeException e) {
             // A supervisor that cannot start fails the run at once (the finalizer deletes env.json),
             // rather than leaving it queued until someone reconciles.
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "the supervisor could not start: " + e.getMessage());
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "the supervisor could not start: " + e.getMessage());
+            afterFinish(runId, ownEnv.get("TMUX_PANE"));
             return 1;
         }
         ProcessIdentity self = ProcessIdentity.current();
@@ -84,9 +85,11 @@ public final class Supervisor {
         RunMeta meta = store.update(runId, m -> m.startRunning(self.pid(), self.startedAtMillis(), paneId));
         if (meta == null) {
             pane.note("run " + runId + " is not queued (status " + store.read(runId).status() + "); nothing to do");
+            pane.closeLater(paneId, config.paneLingerSeconds());
             return 1;
         }
         pane.header(meta);
+        pane.showState(paneId, meta);
         SignalHandlers.install(this::stopFromSignal);
         try {
             return supervise(runId, meta, RunEnvironment.forCodex(env == null ? ownEnv : env, ownEnv, meta,
@@ -94,12 +97,26 @@ public final class Supervisor {
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
             stopCodex();
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
             throw e;
         } finally {
-            handOnSlot();
+            afterFinish(runId, paneId);
         }
+    }
+
+    /**
+     * The run is final: its result goes on screen, the queue starts what may run now (a message sent to this
+     * run among them), and the pane is left to tmux (closed after pane_linger) so that no JVM stays behind
+     * while a person reads the result.
+     */
+    private void afterFinish(String runId, String paneId) {
+        RunMeta m = runDirGone ? null : store.readQuietly(runId);
+        if (m != null && m.isFinished()) {
+            pane.result(m);
+            pane.showState(paneId, m);
+        }
+        handOnSlot();
+        pane.closeLater(paneId, config.paneLingerSeconds());
     }
 
     /** This run's slot is free: start the queued runs that may run now (there is no daemon to do it). */
@@ -134,23 +151,20 @@ public final class Supervisor {
             String failure = WorktreeSetup.run(setup, workDir, env, dir.resolve("setup.log"), config.worktreeSetupTimeoutSeconds(),
                     () -> stopRequested(dir));
             if (failure != null && stop.get() == null) {
-                RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, failure);
-                if (done != null) pane.result(done);
+                finalizer.finishWithout(runId, Outcome.FAILED, failure);
                 return 1;
             }
         }
         if (stop.get() != null) { // a signal or kill request arrived before codex started
-            RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
             return 1;
         }
         AgentBackend agent = Backends.of(meta.agent());
         try {
-            codex = CodexRun.start(agent.newTurn(), meta.codexArgv(), workDir, agent.environment(env, meta.str("sandbox")), dir,
+            codex = CodexRun.start(agent.newTurn(), meta.codexArgv(), workDir, agent.environment(env, meta.str(RunMeta.SANDBOX)), dir,
                     e -> onEvent(runId, agent, e), pane::note);
         } catch (IOException e) {
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start " + agent.name() + ": " + e.getMessage());
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "cannot start " + agent.name() + ": " + e.getMessage());
             return 1;
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
@@ -165,10 +179,7 @@ public final class Supervisor {
             pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
             return 1;
         }
-        RunMeta done = finish(runId, agent, dir, snapshots, codex.process().exitValue());
-        if (done != null) pane.result(done);
-        handOnSlot(); // before lingering: the pane may stay open a while for a person to read
-        pane.linger(config.paneLingerSeconds());
+        finish(runId, agent, dir, snapshots, codex.process().exitValue());
         return 0;
     }
 

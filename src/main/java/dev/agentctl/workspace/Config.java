@@ -42,6 +42,8 @@ public final class Config {
     private final String isolation;
     private final String branchPrefix;
     private final long worktreeSetupTimeoutSeconds;
+    private final boolean paneTitles;
+    private final int minPaneHeight;
     private final Map<String, Profile> profiles;
 
     /**
@@ -88,6 +90,8 @@ public final class Config {
         maxDepth = Limits.count(userOrDefault(MAX_DEPTH, defaults), "config.json: " + MAX_DEPTH);
         maxRunsPerGroup = Limits.count(userOrDefault(MAX_RUNS_PER_GROUP, defaults), "config.json: " + MAX_RUNS_PER_GROUP);
         spawnRules = Limits.spawnRules(userOrDefault(SPAWN_RULES, defaults), "config.json: " + SPAWN_RULES);
+        paneTitles = paneTitles(this.user.get("pane_titles"));
+        minPaneHeight = minPaneHeight(this.user.get("min_pane_height"));
         profiles = profilesOf(this.user);
     }
 
@@ -112,6 +116,8 @@ public final class Config {
         d.addProperty(MAX_DEPTH, 3);
         d.addProperty(MAX_RUNS_PER_GROUP, 25);
         d.add(SPAWN_RULES, null); // null: any profile may start any profile
+        d.addProperty("pane_titles", false);
+        d.addProperty("min_pane_height", 8);
         JsonObject profiles = new JsonObject();
         profiles.add(Profile.DEFAULT, Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -171,6 +177,30 @@ public final class Config {
 
     /** Which profiles a run of a profile may start; null when anything is allowed. */
     public Map<String, java.util.List<String>> spawnRules() { return spawnRules; }
+
+    /**
+     * Whether run titles go into the pane borders of windows agentctl did not create (e.g. yours, when a run
+     * is split off it); windows agentctl creates always show them.
+     */
+    public boolean paneTitles() { return paneTitles; }
+
+    /** Rows a run's pane keeps at least; a window without room for one more such pane gets a new window. */
+    public int minPaneHeight() { return minPaneHeight; }
+
+    private static boolean paneTitles(JsonElement e) {
+        if (e == null || e.isJsonNull()) return false;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) return e.getAsBoolean();
+        throw AgentctlException.usage("config.json: pane_titles must be true or false, not " + e);
+    }
+
+    private static int minPaneHeight(JsonElement e) {
+        if (e == null || e.isJsonNull()) return 8;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double v = e.getAsDouble();
+            if (v == Math.rint(v) && v >= 2 && v <= 1000) return (int) v;
+        }
+        throw AgentctlException.usage("config.json: min_pane_height must be a whole number of rows from 2 to 1000, not " + e);
+    }
 
     private JsonElement userOrDefault(String key, JsonObject defaults) {
         return user.has(key) ? user.get(key) : defaults.get(key);

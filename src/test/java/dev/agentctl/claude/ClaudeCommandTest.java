@@ -36,6 +36,20 @@ class ClaudeCommandTest {
     }
 
     @Test
+    void aQueuedMessageGetsTheSessionItContinuesAndOnlyThatOne() {
+        List<String> fresh = ClaudeCommand.argv(inv(null, null, null, null), SCHEMA);
+        List<String> resumed = ClaudeCommand.withResume(fresh, "s-1");
+        assertEquals(List.of("--resume", "s-1"), resumed.subList(resumed.size() - 2, resumed.size()));
+        assertEquals(fresh, resumed.subList(0, fresh.size()));
+        List<String> again = ClaudeCommand.withResume(resumed, "s-2");
+        assertEquals(resumed.size(), again.size(), "the old --resume is replaced, not kept");
+        assertEquals("s-2", again.get(again.size() - 1));
+        assertFalse(again.contains("s-1"));
+        assertThrows(AgentctlException.class, () -> ClaudeCommand.withResume(fresh, "-rf"));
+        assertThrows(AgentctlException.class, () -> ClaudeCommand.withResume(fresh, null));
+    }
+
+    @Test
     void modelEffortAndResume() {
         List<String> a = ClaudeCommand.argv(inv("sonnet", "minimal", "workspace-write", "46b8a520-bcb5"), SCHEMA);
         assertEquals(List.of("--model", "sonnet", "--effort", "low", "--permission-mode", "acceptEdits", "--resume", "46b8a520-bcb5"),

@@ -83,4 +83,26 @@ class ConfigTest {
         assertTrue(e.getMessage().contains(ws.configFile().toString()), e.getMessage());
         assertEquals("{oops", Files.readString(ws.configFile()));
     }
+
+    @Test
+    void paneTitlesAndMinPaneHeightAreValidated() {
+        Config d = new Config(null);
+        assertFalse(d.paneTitles());
+        assertEquals(8, d.minPaneHeight());
+        JsonObject u = new JsonObject();
+        u.addProperty("pane_titles", true);
+        u.addProperty("min_pane_height", 12);
+        assertTrue(new Config(u).paneTitles());
+        assertEquals(12, new Config(u).minPaneHeight());
+        for (String bad : new String[] {"\"yes\"", "1"}) {
+            JsonObject o = Json.parseObject("{\"pane_titles\": " + bad + "}", "t");
+            AgentctlException e = assertThrows(AgentctlException.class, () -> new Config(o).paneTitles());
+            assertTrue(e.getMessage().contains("pane_titles"), e.getMessage());
+        }
+        for (String bad : new String[] {"1", "7.5", "\"8\"", "100000"}) {
+            JsonObject o = Json.parseObject("{\"min_pane_height\": " + bad + "}", "t");
+            AgentctlException e = assertThrows(AgentctlException.class, () -> new Config(o).minPaneHeight());
+            assertTrue(e.getMessage().contains("min_pane_height"), e.getMessage());
+        }
+    }
 }
