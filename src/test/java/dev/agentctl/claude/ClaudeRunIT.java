@@ -81,6 +81,28 @@ class ClaudeRunIT extends RealRunTest {
     }
 
     @Test
+    void aMessageSentToARunningClaudeRunContinuesItsSessionAndLogsShowClaudesProgress() throws Exception {
+        String parent = env.start("First FIRST-TEXT [[mock-cmd:sleep 3; echo one > one.txt]]", "--agent", "claude");
+        String message = TestEnv.ok(env.agentctl(null, "send", parent, "Then SECOND-TEXT [[mock-cmd:echo two > two.txt]]"))
+                .out().strip();
+        JsonObject p = env.waitFor(parent, "120s");
+        JsonObject m = env.waitFor(message, "120s");
+        assertEquals("succeeded", p.get("outcome").getAsString(), p.toString());
+        assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
+        assertEquals("followup", m.get("mode").getAsString());
+        assertEquals("claude", m.get("agent").getAsString());
+        assertEquals(p.get("session_id").getAsString(), m.get("session_id").getAsString(), "the same Claude session continues");
+        assertTrue(m.get("codex_argv").toString().contains("\"--resume\",\"" + p.get("session_id").getAsString() + "\""),
+                m.toString());
+        Path work = Path.of(p.get("work_dir").getAsString());
+        assertEquals(p.get("worktree").getAsString(), m.get("worktree").getAsString(), "one worktree for the whole session");
+        assertTrue(Files.exists(work.resolve("one.txt")) && Files.exists(work.resolve("two.txt")), "both turns worked there");
+        String logs = TestEnv.ok(env.agentctl(null, "logs", message)).out();
+        assertTrue(logs.contains("▶ session " + p.get("session_id").getAsString()), "Claude's events rendered: " + logs);
+        assertTrue(logs.contains("echo two > two.txt"), logs);
+    }
+
+    @Test
     void goalNotMetThenResumeContinuesTheSameSession() throws Exception {
         String parent = env.start("Try this [[mock:goal_not_met]]", "--agent", "claude", "--title", "first");
         JsonObject p = env.waitFor(parent, "120s");
