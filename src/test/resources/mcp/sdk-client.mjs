@@ -49,7 +49,8 @@ await step('tools', async () => (await client.listTools()).tools.map((t) => ({ n
 
 let runId;
 await step('start_run', async () => {
-    const r = structured(await call('start_run', { prompt: 'Create hello.txt [[mock:succeed]]', project, title: 'via mcp' }));
+    const r = structured(await call('start_run', { prompt: 'Create hello.txt [[mock:succeed]]', project, title: 'via mcp',
+        isolation: 'worktree' }));
     runId = r.structured?.run_id;
     return r;
 });
@@ -64,6 +65,8 @@ await step('list_runs', async () => structured(await call('list_runs', { limit: 
 await step('show_run', async () => structured(await call('show_run', { run_id: runId })));
 await step('run_logs', async () => structured(await call('run_logs', { run_id: runId, lines: 20 })));
 await step('run_diff', async () => structured(await call('run_diff', { run_id: runId })));
+await step('merge_run', async () => structured(await call('merge_run', { run_id: runId })));
+await step('discard_run', async () => structured(await call('discard_run', { run_id: runId })));
 await step('status', async () => structured(await call('status', {})));
 await step('bad_argument', async () => structured(await call('start_run', { project })));
 await step('unknown_tool', async () => structured(await call('no_such_tool', {})));
@@ -93,6 +96,14 @@ await step('concurrent', async () => {
     return { listCount: list.structured?.count, listMillis, progress, waited, pingAfterCancel: pong !== undefined };
 });
 await step('kill_run', async () => structured(await call('kill_run', { run_id: slowId, reason: 'stopped over mcp' })));
+
+// Groups, the queue and a limit: a group that allows one run; the run waits for the killed one (so it ends
+// without starting), and a second run in the group is refused by the group's max_runs.
+await step('group_create', async () => structured(await call('group_create', { name: 'capped', max_runs: 1, priority: 'P1' })));
+await step('start_after', async () => structured(await call('start_run', { prompt: 'After the slow one [[mock:succeed]]',
+    project, group: 'capped', after: [slowId], isolation: 'shared' })));
+await step('limit_refusal', async () => structured(await call('start_run', { prompt: 'One too many', project, group: 'capped' })));
+await step('group_show', async () => structured(await call('group_show', { name: 'capped' })));
 
 // The compatibility tools.
 let taskId, agentId;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * codex itself as the MCP client: the run's codex has `agentctl mcp` configured as an MCP server, the
- * offline model calls its start_run tool, and so one agent starts another. The child records its parent.
+ * offline model calls its start_run tool, and so one agent starts another. The child records its parent,
+ * and the anti-spiral limits apply to a start made this way as to any other.
  */
 class CodexAsMcpClientIT extends RealRunTest {
     @Test
@@ -41,8 +42,30 @@ class CodexAsMcpClientIT extends RealRunTest {
         assertTrue(done.get("summary").getAsString().contains(child), "the tool's answer named the child: " + done);
         JsonObject childMeta = env.waitFor(child, "80s");
         assertEquals(parent, childMeta.get("parent_run_id").getAsString(), "child: " + childMeta);
+        assertEquals(parent, childMeta.get("spawned_by").getAsString(), "child: " + childMeta);
+        assertEquals(1, childMeta.get("depth").getAsInt(), "child: " + childMeta);
         assertEquals("child", childMeta.get("title").getAsString());
         assertEquals("succeeded", childMeta.get("outcome").getAsString(), "child: " + childMeta);
+    }
+
+    @Test
+    void maxDepthRefusesAStartMadeThroughTheMcpServer() throws Exception {
+        configureAgentctlAsMcpServer(env.codexHome);
+        env.config(c -> c.addProperty("max_depth", 0));
+        JsonObject args = new JsonObject();
+        args.addProperty("prompt", "child task");
+        args.addProperty("project", env.project.toString());
+        String parent = env.start("Start a helper. " + Markers.mcpCall("agentctl", "start_run", args.toString()), "--title", "parent");
+
+        JsonObject done = env.waitFor(parent, "80s");
+        assertTrue(done.get("summary").getAsString().contains("refused: max_depth 0 reached"),
+                "the tool's answer was the refusal: " + done);
+        try (Stream<Path> dirs = Files.list(env.home.resolve("runs"))) {
+            assertEquals(List.of(parent), dirs.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .collect(Collectors.toList()), "no child run was made");
+        }
+        String violations = Files.readString(env.home.resolve("violations.jsonl"));
+        assertTrue(violations.contains("\"rule\":\"max_depth\"") && violations.contains(parent), violations);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.agentctl.testing.ProcResult;
 import dev.agentctl.testing.Procs;
 import dev.agentctl.testing.RealRunTest;
 import dev.agentctl.testing.TestEnv;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,13 +45,14 @@ class McpSdkClientIT extends RealRunTest {
             readOnly.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject().get("readOnly").getAsBoolean());
         }
         assertTrue(readOnly.keySet().containsAll(Set.of("start_run", "wait_runs", "show_run", "list_runs", "run_logs",
-                "run_diff", "kill_run", "resume_run", "status", "group_create", "group_show", "create_real_task",
+                "run_diff", "kill_run", "resume_run", "merge_run", "discard_run", "status", "group_create", "group_show", "create_real_task",
                 "deploy_headless_agent", "get_real_task_status", "kill_real_agent")), context);
         assertTrue(readOnly.get("list_runs") && readOnly.get("show_run") && readOnly.get("wait_runs"), context);
         assertFalse(readOnly.get("start_run") || readOnly.get("kill_run"), context);
 
         JsonObject started = ok(s, "start_run");
         String runId = started.get("run_id").getAsString();
+        assertEquals("worktree", started.get("isolation").getAsString(), context);
         JsonObject waited = ok(s, "wait_runs");
         assertFalse(waited.get("timed_out").getAsBoolean(), context);
         JsonObject meta = waited.getAsJsonArray("runs").get(0).getAsJsonObject();
@@ -63,9 +65,16 @@ class McpSdkClientIT extends RealRunTest {
         String logs = String.join("\n", strings(ok(s, "run_logs").getAsJsonArray("lines")));
         assertTrue(logs.contains("$ echo hello > hello.txt"), "run_logs renders the command: " + logs);
         JsonObject diff = ok(s, "run_diff");
-        assertEquals("end_tree", diff.get("source").getAsString(), context);
+        assertTrue(diff.get("stat").getAsString().contains("hello.txt"), "the stat names the file codex wrote: " + diff);
         assertTrue(diff.get("patch").getAsString().contains("+hello"), "the patch shows the file codex wrote: " + diff);
-        assertTrue(ok(s, "status").get("total").getAsInt() >= 1);
+        JsonObject merged = ok(s, "merge_run");
+        assertTrue(merged.get("files").toString().contains("hello.txt"), "merged: " + merged);
+        assertTrue(Files.isRegularFile(env.project.resolve("hello.txt")), "the run's file is in the project's checkout");
+        JsonObject discarded = ok(s, "discard_run");
+        assertEquals(runId, discarded.get("run_id").getAsString(), context);
+        assertFalse(Files.exists(Path.of(discarded.get("worktree").getAsString())), "the worktree is gone: " + discarded);
+        JsonObject status = ok(s, "status");
+        assertTrue(status.has("global") && status.has("queued"), "status as agentctl status --json: " + status);
 
         JsonObject bad = s.getAsJsonObject("bad_argument");
         assertTrue(bad.get("isError").getAsBoolean(), context);
@@ -85,6 +94,15 @@ class McpSdkClientIT extends RealRunTest {
         assertEquals("killed", killed.get("outcome").getAsString(), context);
         assertEquals("killed", env.meta(slowId).get("outcome").getAsString());
 
+        assertEquals("capped", ok(s, "group_create").get("name").getAsString(), context);
+        JsonObject after = ok(s, "start_after");
+        assertEquals("capped", after.get("group").getAsString(), context);
+        assertEquals(List.of(slowId), strings(env.meta(after.get("run_id").getAsString()).getAsJsonArray("after")));
+        JsonObject refused = s.getAsJsonObject("limit_refusal");
+        assertTrue(refused.get("isError").getAsBoolean(), context);
+        assertEquals("refused: group capped max_runs 1 reached (1 runs)", refused.get("text").getAsString(), context);
+        assertEquals(1, ok(s, "group_show").get("runs").getAsInt(), context);
+
         JsonObject task = ok(s, "create_real_task");
         assertTrue(task.get("success").getAsBoolean());
         String taskId = task.get("task_id").getAsString();
@@ -92,15 +110,21 @@ class McpSdkClientIT extends RealRunTest {
         String agentId = deployed.get("agent_id").getAsString();
         assertEquals(runId, deployed.get("parent").getAsString(), "parent recorded: " + deployed);
         assertEquals("investigator", env.meta(agentId).get("title").getAsString());
-        JsonObject status = ok(s, "get_real_task_status");
-        assertEquals(1, status.get("active_agents").getAsInt(), context);
-        assertFalse(status.getAsJsonObject("spiral_status").get("checked").getAsBoolean(), "no fake 'all clear': " + status);
+        JsonObject taskStatus = ok(s, "get_real_task_status");
+        assertEquals(1, taskStatus.get("active_agents").getAsInt(), context);
+        assertEquals(agentId, taskStatus.getAsJsonArray("hierarchy").get(0).getAsJsonObject().get("run_id").getAsString());
+        JsonObject spiral = taskStatus.getAsJsonObject("spiral_status");
+        assertTrue(spiral.get("checked").getAsBoolean(), "depth and spawn limits are checked: " + taskStatus);
+        assertEquals("ok", spiral.get("status").getAsString(), context);
         JsonObject agentKilled = ok(s, "kill_real_agent");
         assertTrue(agentKilled.get("success").getAsBoolean());
         assertEquals("killed", agentKilled.get("outcome").getAsString());
-        JsonArray tasks = s.getAsJsonArray("tasks_list");
-        assertEquals(taskId, tasks.get(0).getAsJsonObject().get("group_id").getAsString());
-        assertEquals(1, tasks.get(0).getAsJsonObject().get("completed_agents").getAsInt());
+        JsonObject task0 = null;
+        for (JsonElement t : s.getAsJsonArray("tasks_list")) {
+            if (t.getAsJsonObject().get("name").getAsString().equals(taskId)) task0 = t.getAsJsonObject();
+        }
+        assertNotNull(task0, "tasks://list has the task: " + s.get("tasks_list"));
+        assertEquals(1, task0.getAsJsonObject("by_status").get("finished").getAsInt(), "the killed agent: " + task0);
         assertEquals(runId, s.getAsJsonObject("run_resource").get("run_id").getAsString());
         assertTrue(strings(s.getAsJsonArray("templates")).contains("task://{task_id}/status"), context);
 
