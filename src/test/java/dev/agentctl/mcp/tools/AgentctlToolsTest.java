@@ -102,6 +102,17 @@ class AgentctlToolsTest {
     }
 
     @Test
+    void toolsWhoseCommandsAreMissingAreNotServedAndSaySoWhenCalled() throws Exception {
+        for (Tool t : AgentctlTools.pending()) {
+            assertFalse(tools.containsKey(t.name()), t.name());
+            ToolResult r = t.call(new ToolArgs(new JsonObject()), CallContext.NONE);
+            assertTrue(r.isError() && r.text().startsWith(t.name() + " is not available in this agentctl yet: it needs agentctl "),
+                    r.text());
+        }
+        assertEquals(Set.of("send_to_run", "usage"), AgentctlTools.pending().stream().map(Tool::name).collect(Collectors.toSet()));
+    }
+
+    @Test
     void badStartArgumentsAreNamedAndLeaveNothingBehind() throws Exception {
         ToolResult r = callCatching("start_run", "{\"prompt\":\"x\",\"isolation\":\"bogus\"}");
         assertTrue(r.isError());
