@@ -1,13 +1,11 @@
 package dev.agentctl.mcp.tools;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.agentctl.mcp.BadArgument;
 import dev.agentctl.mcp.Tool;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.base.Durations;
 import dev.agentctl.run.RunMeta;
-import java.util.List;
 
 /** What agentctl's tools share: their services, fixed description, and the way runs are rendered. */
 abstract class AgentctlTool implements Tool {
@@ -48,11 +46,5 @@ abstract class AgentctlTool implements Tool {
     static String line(RunMeta m) {
         String state = m.isFinished() ? m.outcome() : m.status();
         return m.runId() + " " + state + " proj=" + m.project() + (m.title() == null ? "" : " " + m.title());
-    }
-
-    static JsonArray metas(List<RunMeta> runs) {
-        JsonArray a = new JsonArray();
-        runs.forEach(m -> a.add(m.json()));
-        return a;
     }
 }
