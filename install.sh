@@ -8,6 +8,9 @@ ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # The tested codex version is spelled once, in pom.xml (the jar reads it from there too).
 CODEX_VERSION=$(sed -n 's:.*<codex.version>\(.*\)</codex.version>.*:\1:p' "$ROOT/pom.xml")
 readonly CODEX_VERSION
+# The MCP TypeScript SDK the MCP tests drive `agentctl mcp` with (install.sh --test), also spelled once in pom.xml.
+MCP_SDK_VERSION=$(sed -n 's:.*<mcp.sdk.version>\(.*\)</mcp.sdk.version>.*:\1:p' "$ROOT/pom.xml")
+readonly MCP_SDK_VERSION
 readonly MIN_JAVA=17
 readonly MARKER='# Part of agentctl.' # second line of every script we install; guards foreign files
 
@@ -31,7 +34,8 @@ Options:
   --prefix DIR   install under DIR instead of ~/.local
   --no-build     do not run Maven; install the existing target/agentctl.jar
   --uninstall    remove what install.sh installed under PREFIX (never the workspace)
-  --test         install the test prerequisites (git, tmux, codex $CODEX_VERSION via npm) and run 'mvn -B verify'
+  --test         install the test prerequisites (git, tmux, codex $CODEX_VERSION and the MCP TypeScript SDK
+                 $MCP_SDK_VERSION via npm) and run 'mvn -B verify'
   -h, --help     show this help
 
 Needs Java $MIN_JAVA+, Maven (unless --no-build), git and tmux. A missing git or tmux is installed with
@@ -473,6 +477,22 @@ ensure_codex() {
     printf '%s\n' "$found"
 }
 
+# Prints the directory holding node_modules/@modelcontextprotocol/sdk $MCP_SDK_VERSION: $AGENTCTL_TEST_MCP_SDK,
+# or the cache next to codex's, installed there with npm when needed.
+ensure_mcp_sdk() {
+    local dir=${AGENTCTL_TEST_MCP_SDK:-${XDG_CACHE_HOME:-$HOME/.cache}/agentctl/mcp-sdk-$MCP_SDK_VERSION}
+    local pkg=$dir/node_modules/@modelcontextprotocol/sdk/package.json
+    if ! grep -q "\"version\": \"$MCP_SDK_VERSION\"" "$pkg" 2>/dev/null; then
+        require_tools "npm" "npm" >&2
+        step "npm install @modelcontextprotocol/sdk@$MCP_SDK_VERSION into $dir" >&2
+        mkdir -p -- "$dir"
+        quietly npm install --prefix "$dir" --no-audit --no-fund --save-exact \
+            "@modelcontextprotocol/sdk@$MCP_SDK_VERSION" >&2 || die "npm could not install @modelcontextprotocol/sdk@$MCP_SDK_VERSION"
+    fi
+    info "MCP SDK: $dir" >&2
+    printf '%s\n' "$dir"
+}
+
 do_test() {
     step "Checking what the tests need"
     require_tools "java mvn git tmux" "java mvn git tmux"
@@ -480,6 +500,8 @@ do_test() {
     local codex
     codex=$(ensure_codex)
     export AGENTCTL_TEST_CODEX=$codex
+    AGENTCTL_TEST_MCP_SDK=$(ensure_mcp_sdk)
+    export AGENTCTL_TEST_MCP_SDK
     step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex)"
     cd "$ROOT"
     local rc=0

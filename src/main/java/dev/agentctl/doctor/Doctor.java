@@ -9,7 +9,7 @@ public final class Doctor {
 
     public Doctor() {
         this(List.of(new JavaCheck(), new TmuxCheck(), new GitCheck(), new CodexCheck(), new WorkspaceCheck(),
-                new ConfigCheck(), new ProjectsCheck(), new OutputSchemaCheck(), new LiveCheck()));
+                new ConfigCheck(), new ProjectsCheck(), new OutputSchemaCheck(), new McpCheck(), new LiveCheck()));
     }
 
     Doctor(List<Check> checks) {

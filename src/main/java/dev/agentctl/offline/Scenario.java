@@ -14,7 +14,12 @@ public enum Scenario {
     /** Never answers until the server closes: for stall and deadline handling. */
     HANG,
     /** Like {@link #SUCCEED}, after a delay ({@code [[mock-delay:N]]} seconds): for killing a run midway. */
-    SLOW;
+    SLOW,
+    /**
+     * Calls an MCP tool ({@code [[mock-mcp-tool:SERVER/TOOL]]} with {@code [[mock-mcp-args:JSON]]}) the way
+     * codex exposes it to a model, then reports goal_met true with the tool's answer in the summary.
+     */
+    MCP_TOOL;
 
     public String markerName() {
         return name().toLowerCase(Locale.ROOT);

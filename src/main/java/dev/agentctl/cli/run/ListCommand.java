@@ -7,14 +7,10 @@ import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
 import java.util.Map;
+import dev.agentctl.ops.RunList;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
 import java.util.List;
-import java.util.Map;
-import dev.agentctl.lifecycle.QueueView;
-import dev.agentctl.workspace.GroupStore;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,24 +57,15 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
         RunQuery query = new RunQuery(status, project, limit);
-        if (group != null) GroupStore.validateName(group);
-        Consumer<String> warn = this::warn;
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, read again one by one as they are printed (they may be large).
-        List<RunMeta> all = new RunIndex(runs(), RunTable.FIELDS).runs(warn);
-        // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
-        List<RunMeta> settled = QueueView.settle(runs(), queue(), reconciler().reconcileAll(all));
-        Map<String, Integer> positions = QueueView.positions(settled);
-        if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
-        List<RunMeta> found = query.select(settled);
+        RunList lister = new RunList(runs(), reconciler(), queue(), this::warn);
+        RunList.Listing listing = lister.list(query, group);
+        List<RunMeta> found = listing.runs();
+        Map<String, Integer> positions = listing.queuePositions();
         RunTable table = new RunTable(io().out(), positions);
         if (json) {
-            table.printJson(found, m -> {
-                // Only the index's reduced entries need reading again; the rest are whole already.
-                if (!RunTable.FIELDS.containsAll(m.json().keySet())) return m;
-                RunMeta whole = runs().readQuietly(m.runId());
-                return whole != null ? whole : m; // deleted meanwhile: what we know
-            });
+            table.printJson(found, lister::whole);
         } else if (io().terminal()) {
             table.printAligned(found);
         } else {

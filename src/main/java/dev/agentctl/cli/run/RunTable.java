@@ -15,11 +15,9 @@ import java.util.Map;
 public final class RunTable {
     /**
      * Every meta field the table shows, filters or sorts by (see RunQuery): all that the run index
-     * keeps of a finished run, so the table must read no other.
+     * keeps of a finished run, so the table must read no other (list_runs and group show read the same: RunList).
      */
-    public static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
-            "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree", "group", "depth",
-            "spawned_by", "usage", "started_at", "ended_at");
+    public static final List<String> FIELDS = dev.agentctl.ops.RunList.FIELDS;
 
     private static final String NL = System.lineSeparator();
 
