@@ -72,7 +72,10 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
         List<RunMeta> found = query.select(settled);
         RunTable table = new RunTable(io().out(), positions);
-        if (json) {
+        if (found.isEmpty() && !json) {
+            // Said on stderr: a script reading stdout gets nothing, as before.
+            io().err().println(all.isEmpty() ? "no runs yet (start one: agentctl start --help)" : "no runs match");
+        } else if (json) {
             table.printJson(found, m -> {
                 // Only the index's reduced entries need reading again; the rest are whole already.
                 if (!RunTable.FIELDS.containsAll(m.json().keySet())) return m;
@@ -80,7 +83,7 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
                 return whole != null ? whole : m; // deleted meanwhile: what we know
             });
         } else if (io().terminal()) {
-            table.printAligned(found);
+            table.printAligned(found, java.time.Instant.now());
         } else {
             table.printTabSeparated(found);
         }

@@ -27,6 +27,7 @@ public final class ResumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         Config config = config();
+        String parentRunId = runId(this.parentRunId);
         RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
         if (parent.threadId() == null) {
             throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (codex never started a thread)");
@@ -45,7 +46,8 @@ public final class ResumeCommand extends BaseCommand {
         byte[] prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
         String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parent,
-                run.noTmux).withQueue(run.queue()));
+                run.noTmux).withQueue(run.queue())
+                .withNotifyPane(run.notifyPane()));
         io().out().println(id);
         return 0;
     }
