@@ -72,6 +72,9 @@ class OrchestratorPromptIT extends RealRunTest {
         assertTrue(out.contains("false"), "show $b -f goal_met: " + r.out());
         assertTrue(out.contains("Added the example."), "show last -f summary after the resume: " + r.out());
         assertTrue(r.err().contains("no runs match"), "list --status running: nothing in flight: " + r.err());
+        // diff and merge: the first run's change (the offline model's hello.txt) reached the project's checkout.
+        assertTrue(r.out().contains("hello.txt"), "diff $a --stat names the file: " + r.out());
+        assertTrue(Files.exists(env.project.resolve("hello.txt")), "merge $a brought the change into the checkout: " + r);
 
         List<String> ids = new ArrayList<>();
         try (var dirs = Files.list(env.home.resolve("runs"))) {
