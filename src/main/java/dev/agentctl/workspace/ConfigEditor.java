@@ -20,10 +20,10 @@ import java.util.TreeSet;
  */
 public final class ConfigEditor {
     /** Settings whose value is JSON (an object) rather than text. */
-    private static final Set<String> JSON_VALUED = Set.of("profiles", "prices");
+    private static final Set<String> JSON_VALUED = Set.of("profiles", Config.PRICES, Config.SPAWN_RULES);
     /** Settings that may be null, each with what null means. */
     private static final Set<String> NULLABLE = Set.of("tmux_socket", "tmux_session", "tmux_notify_target", "launcher",
-            "default_timeout", "prices");
+            "default_timeout", Config.PRICES, Config.SPAWN_RULES);
 
     private final Workspace workspace;
 
@@ -72,6 +72,14 @@ public final class ConfigEditor {
             if (!NULLABLE.contains(key)) throw AgentctlException.usage(key + " cannot be null");
             return JsonNull.INSTANCE;
         }
+        if (isNumber(defaultOf(key))) {
+            // Counts are JSON numbers; "4" stays a string, which Config names as the wrong type.
+            try {
+                return new JsonPrimitive(Long.parseLong(typed.strip()));
+            } catch (NumberFormatException e) {
+                return new JsonPrimitive(typed);
+            }
+        }
         if (!JSON_VALUED.contains(key)) return new JsonPrimitive(typed);
         try {
             JsonElement e = JsonParser.parseString(typed);
@@ -98,8 +106,13 @@ public final class ConfigEditor {
     }
 
     private static String example(String key) {
-        return key.equals("prices") ? "'{\"gpt-5.5\": {\"input\": 1.25, \"cached_input\": 0.125, \"output\": 10}}'"
+        if (key.equals(Config.SPAWN_RULES)) return "'{\"deep\": [\"spark\", \"review\"]}'";
+        return key.equals(Config.PRICES) ? "'{\"gpt-5.5\": {\"input\": 1.25, \"cached_input\": 0.125, \"output\": 10}}'"
                 : "'{\"spark\": {\"model\": \"gpt-5.3-codex-spark\", \"reasoning_effort\": \"low\", \"sandbox\": null}}'";
+    }
+
+    private static boolean isNumber(JsonElement e) {
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber();
     }
 
     private static JsonElement defaultOf(String key) {

@@ -46,7 +46,7 @@ public final class ResumeCommand extends BaseCommand {
         byte[] prompt = run.prompt(io());
         String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
         String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parent,
-                run.noTmux).withQueue(run.queue())
+                run.noTmux).withQueue(run.queue(runs()))
                 .withNotifyPane(run.notifyPane()));
         io().out().println(id);
         return 0;

@@ -8,6 +8,8 @@ import dev.agentctl.base.Durations;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.lifecycle.QueueOptions;
 import dev.agentctl.run.RunId;
+import dev.agentctl.run.RunRef;
+import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,12 +80,18 @@ public final class RunOptions {
         if (after != null) {
             for (String id : after.split(",", -1)) {
                 if (id.isBlank()) throw AgentctlException.usage("--after: empty run id in '" + after + "'");
-                RunId.validate(id.strip());
+                if (!id.strip().equals(RunRef.NEWEST)) RunId.validate(id.strip()); // "@": the newest run
                 if (!ids.contains(id.strip())) ids.add(id.strip());
             }
         }
         Long qt = queueTimeout == null ? null : Long.valueOf(Durations.parseSeconds(queueTimeout, "--queue-timeout"));
         return new QueueOptions(group, ids, afterAny, qt, noQueue);
+    }
+
+    /** As {@link #queue()}, each --after reference (a prefix, "last") turned into its run id. */
+    QueueOptions queue(RunStore runs) {
+        QueueOptions q = queue();
+        return new QueueOptions(q.group(), RunRef.resolveAll(runs, q.after()), q.afterAny(), q.queueTimeoutSeconds(), q.noQueue());
     }
 
     /** Seconds, or null for no deadline. */

@@ -89,7 +89,7 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         Profile prof = config.profile(profileName);
         byte[] prompt = run.prompt(io());
         String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.start(p, prof, run.title, prompt,
-                model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base).withQueue(run.queue())
+                model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base).withQueue(run.queue(runs()))
                 .withNotifyPane(run.notifyPane()));
         io().out().println(id);
         return 0;

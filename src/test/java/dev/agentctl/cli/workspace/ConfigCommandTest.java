@@ -37,6 +37,19 @@ class ConfigCommandTest {
     }
 
     @Test
+    void countsAreNumbersAndSpawnRulesAreJson() throws Exception {
+        assertEquals(0, CliRun.run(home, "config", "set", "max_concurrent", "4").exit);
+        assertEquals(0, CliRun.run(home, "config", "set", "spawn_rules", "{\"deep\": [\"spark\"]}").exit);
+        JsonObject saved = Json.readObject(home.resolve("config.json"));
+        assertEquals(4, saved.get("max_concurrent").getAsJsonPrimitive().getAsInt());
+        assertEquals("[\"spark\"]", saved.getAsJsonObject("spawn_rules").get("deep").toString());
+        assertEquals(0, CliRun.run(home, "config", "set", "spawn_rules", "null").exit);
+        for (String bad : new String[] {"-1", "four", "2.5"}) {
+            assertEquals(2, CliRun.run(home, "config", "set", "max_depth", bad).exit, bad);
+        }
+    }
+
+    @Test
     void badValuesAndUnknownKeysAreRefusedAndChangeNothing() throws Exception {
         Files.createDirectories(home);
         Files.writeString(home.resolve("config.json"), "{\"stall_after\": \"5m\"}");
