@@ -77,4 +77,27 @@ class RunReferenceCliTest {
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains("20260101-000000-14e068: already finished"), r.out);
     }
+
+    @Test
+    void diffMergeDiscardAndStartAfterResolveReferencesToo() throws Exception {
+        for (String[] args : new String[][] {{"diff", "14"}, {"merge", "14"}, {"discard", "14"},
+                {"resume", "--parent-run-id", "14"}}) {
+            CliRun r = CliRun.run(home, args);
+            assertEquals(2, r.exit, String.join(" ", args) + ": " + r);
+            assertTrue(r.err.contains("ambiguous"), String.join(" ", args) + ": " + r.err);
+        }
+        java.nio.file.Path project = java.nio.file.Files.createDirectories(home.resolve("p"));
+        CliRun after = CliRun.run(home, project, "task", false, "start", "--after", "14", "--project", project.toString());
+        assertEquals(2, after.exit, after.toString());
+        assertTrue(after.err.contains("ambiguous"), after.err);
+        assertEquals(1, after.err.strip().split("\n").length, "one line: " + after.err);
+    }
+
+    @Test
+    void notifyPaneMustBeAPane() throws Exception {
+        java.nio.file.Path project = java.nio.file.Files.createDirectories(home.resolve("p"));
+        CliRun r = CliRun.run(home, project, "task", false, "start", "--notify-pane", "%1\u001b[2J", "--project", project.toString());
+        assertEquals(2, r.exit, r.toString());
+        assertTrue(r.err.contains("--notify-pane") && !r.err.contains("\u001b"), r.err);
+    }
 }
