@@ -50,10 +50,13 @@ final class ReplyPlanner {
         }
         switch (scenario.get()) {
             case GOAL_NOT_MET:
-                return request.hasEarlierAssistantMessage()
-                        ? message(request, ModelOutput.result(true, "Finished the follow-up; the goal is met.", ""))
-                        : message(request, ModelOutput.result(false, "Started, but a step is still missing.",
-                                FOLLOWUP_PROMPT));
+                if (!request.hasEarlierAssistantMessage()) {
+                    return message(request, ModelOutput.result(false, "Started, but a step is still missing.", FOLLOWUP_PROMPT));
+                }
+                // Resumed: a [[mock-cmd:...]] in the thread is the missing step, done now, so the success is true.
+                return request.marker(Markers.COMMAND).filter(c -> !c.isEmpty()).isPresent()
+                        ? runCommandThenFinish(request)
+                        : message(request, ModelOutput.result(true, "Finished the follow-up; the goal is met.", ""));
             case FAIL:
                 return Reply.error(500, ModelOutput.errorBody("server_error", "server_error",
                         "The offline model failed this request on purpose ([[mock:fail]]).", null));

@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum Scenario {
     /** Asks codex to run one command, then reports goal_met true. The default. */
     SUCCEED,
-    /** Reports goal_met false with a follow-up prompt; a resumed thread then gets goal_met true. */
+    /**
+     * Reports goal_met false with a follow-up prompt; a resumed thread then gets goal_met true, after running
+     * the {@code [[mock-cmd:...]]} command when the thread has one (the step that was missing).
+     */
     GOAL_NOT_MET,
     /** HTTP 500: codex fails the turn (turn.failed, exit 1). */
     FAIL,

@@ -27,16 +27,17 @@ public final class ResumeRun {
         this.notifier = notifier;
     }
 
-    /** timeoutSeconds null means the config's default_timeout; profile and title default to the parent's. */
+    /** notifyPane null means the parent's; timeoutSeconds null means the config's default_timeout; profile and title default to the parent's. */
     public record Params(String parentRunId, String profile, String title, Supplier<byte[]> prompt, Long timeoutSeconds,
-            boolean noTmux, QueueOptions queue) {}
+            boolean noTmux, QueueOptions queue, String notifyPane) {}
 
     public String resume(Params p) {
         RunMeta parent = reconciler.reconcile(runs.read(p.parentRunId()));
         Long timeoutS = p.timeoutSeconds() != null ? p.timeoutSeconds() : config.defaultTimeoutSeconds();
         QueueOptions queue = p.queue() == null ? QueueOptions.NONE : p.queue();
         // Everything is checked before the prompt is read: a refused resume does not swallow stdin.
-        RunRequest req = RunRequest.resume(parent, config, p.profile(), p.title(), null, timeoutS, p.noTmux()).withQueue(queue);
+        RunRequest req = RunRequest.resume(parent, config, p.profile(), p.title(), null, timeoutS, p.noTmux()).withQueue(queue)
+                .withNotifyPane(p.notifyPane()); // null: the parent's
         return new RunStarter(runs, config, io, notifier).start(req.withPrompt(p.prompt().get()));
     }
 }

@@ -39,12 +39,13 @@ public final class StartRun {
     /**
      * @param isolation      "worktree", "shared" or null (the project's, else config's)
      * @param timeoutSeconds null: the config's default_timeout
+     * @param notifyPane     the pane the wake-up is typed into, or null for config's tmux_sendkeys_target
      * @param parentRunId    null: the run this process runs inside, if any ($AGENTCTL_RUN_ID); else that run,
      *                       as if the start were made from inside it (its depth, spawn rules and group apply)
      */
     public record Params(String project, String profile, String title, Supplier<byte[]> prompt, String model,
             String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
-            String baseRef, QueueOptions queue, String parentRunId) {}
+            String baseRef, QueueOptions queue, String parentRunId, String notifyPane) {}
 
     /** Starts (or queues) the run and returns its id. */
     public String start(Params p) {
@@ -59,7 +60,8 @@ public final class StartRun {
         byte[] prompt = p.prompt().get();
         QueueOptions queue = p.queue() == null ? QueueOptions.NONE : p.queue();
         return new RunStarter(runs, config, caller, notifier).start(RunRequest.start(project, profile, p.title(), prompt,
-                p.model(), p.sandbox(), p.runId(), timeoutS, p.noTmux(), p.tmuxSession(), isolation, p.baseRef()).withQueue(queue));
+                p.model(), p.sandbox(), p.runId(), timeoutS, p.noTmux(), p.tmuxSession(), isolation, p.baseRef()).withQueue(queue)
+                .withNotifyPane(p.notifyPane()));
     }
 
     /** The caller as the named run's codex would be: admission reads the starting run from this environment. */

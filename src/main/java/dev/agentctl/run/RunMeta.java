@@ -83,6 +83,7 @@ public final class RunMeta {
     public static final String SANDBOX = "sandbox";
     public static final String REASONING_EFFORT = "reasoning_effort";
     public static final String RESUME_THREAD_ID = "resume_thread_id";
+    public static final String NOTIFY_PANE = "notify_pane";
 
     private final JsonObject json;
 
@@ -132,6 +133,11 @@ public final class RunMeta {
         put(GROUP, group).put(DEPTH, depth).put(SPAWNED_BY, spawnedBy).put(AFTER, a).put(AFTER_ANY, afterAny)
                 .put(QUEUE_TIMEOUT_S, queueTimeoutS).put(QUEUED_AT, createdAt()).put(QUEUED_REASON, (String) null)
                 .put(LAUNCHED_AT, (String) null);
+    }
+
+    /** The tmux pane this run's wake-up is typed into instead of config's tmux_sendkeys_target (start --notify-pane). */
+    public void recordNotifyPane(String pane) {
+        put(NOTIFY_PANE, pane);
     }
 
     /** Why a waiting run still waits; false when that is what meta already says. */
@@ -312,6 +318,8 @@ public final class RunMeta {
     public boolean isFollowup() { return mode() == RunMode.FOLLOWUP; }
 
     public String group() { return str(GROUP); }
+    /** The run's own wake-up pane, or null for config's tmux_sendkeys_target. */
+    public String notifyPane() { return str(NOTIFY_PANE); }
     /** "tmux" or "detached": how its supervisor is (or was to be) started. */
     public String launcher() { return str(LAUNCHER); }
     public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }

@@ -46,6 +46,7 @@ public final class Supervisor {
     private final RunFinalizer finalizer;
     private final PaneReport pane;
     private final Map<String, String> ownEnv;
+    private final ProviderTrouble providerTrouble;
     private final AtomicReference<StopRequest> stop = new AtomicReference<>();
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
@@ -63,6 +64,7 @@ public final class Supervisor {
         this.notifier = notifier;
         this.finalizer = new RunFinalizer(store, notifier);
         this.pane = new PaneReport(out, new Tmux(config.tmuxSocket(), ownEnv));
+        this.providerTrouble = new ProviderTrouble(config.providerRetryLimitSeconds());
     }
 
     /** Returns the process exit code for the supervisor itself. */
@@ -201,6 +203,7 @@ public final class Supervisor {
             if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
                 request = new StopRequest(Outcome.TIMED_OUT, "deadline of " + timeoutS + "s reached");
             }
+            if (request == null) request = providerTrouble.check(dir.resolve("stderr.log"), System.nanoTime());
             long quiet = System.nanoTime() - codex.lastEventNanos();
             if (request == null && !stalled && quiet > stallNanos) {
                 stalled = true;
@@ -261,6 +264,7 @@ public final class Supervisor {
 
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
     private void onEvent(String runId, CodexEvent e) {
+        providerTrouble.onEvent(e);
         pane.event(e);
         boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
                 || "turn.failed".equals(e.type());

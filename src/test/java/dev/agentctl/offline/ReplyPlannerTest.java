@@ -80,6 +80,17 @@ class ReplyPlannerTest {
     }
 
     @Test
+    void aResumedGoalNotMetThreadRunsTheMissingCommandBeforeReportingSuccess() {
+        String first = user("[[mock:goal_not_met]] [[mock-cmd:touch CHANGELOG.md]]");
+        assertFalse(finalResult(plan("[" + first + "]")).get("goal_met").getAsBoolean(), "the first turn runs nothing");
+        String earlierAnswer = "{'type':'message','role':'assistant','content':[{'type':'output_text','text':'x'}]}";
+        String resumed = "[" + first + "," + earlierAnswer + "," + user("go on") + "]";
+        assertEquals("touch CHANGELOG.md", command(plan(resumed)));
+        String done = "[" + first + "," + earlierAnswer + "," + user("go on") + "," + TOOL_ROUND_TRIP + "]";
+        assertTrue(finalResult(plan(done)).get("goal_met").getAsBoolean());
+    }
+
+    @Test
     void failAnswersHttp500() {
         Reply reply = plan("[" + user("[[mock:fail]]") + "]");
         assertEquals(Reply.Kind.ERROR, reply.kind);

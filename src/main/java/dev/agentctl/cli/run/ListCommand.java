@@ -64,10 +64,14 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         List<RunMeta> found = listing.runs();
         Map<String, Integer> positions = listing.queuePositions();
         RunTable table = new RunTable(io().out(), positions);
-        if (json) {
+        if (found.isEmpty() && !json) {
+            // Said on stderr: a script reading stdout gets nothing, as before.
+            boolean filtered = status != null || project != null || group != null || (limit != null && limit == 0);
+            io().err().println(filtered ? "no runs match" : "no runs yet (start one: agentctl start --help)");
+        } else if (json) {
             table.printJson(found, lister::whole);
         } else if (io().terminal()) {
-            table.printAligned(found);
+            table.printAligned(found, java.time.Instant.now());
         } else {
             table.printTabSeparated(found);
         }

@@ -21,10 +21,11 @@ public final class ResumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         Config config = config();
+        String parentRunId = runId(this.parentRunId);
         Long timeoutS = run.timeoutSeconds(config);
-        var queue = run.queue();
+        var queue = run.queue(runs());
         String id = new ResumeRun(runs(), reconciler(), config, io(), this::notifier).resume(new ResumeRun.Params(parentRunId,
-                run.profile, run.title, () -> run.prompt(io()), timeoutS, run.noTmux, queue));
+                run.profile, run.title, () -> run.prompt(io()), timeoutS, run.noTmux, queue, run.notifyPane()));
         io().out().println(id);
         return 0;
     }

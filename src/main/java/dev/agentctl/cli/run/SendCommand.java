@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 public final class SendCommand extends BaseCommand {
     static final String REDIRECTED = "redirected by send";
 
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN")
     String runId;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TEXT", description = "The message (else --file, else stdin).")
@@ -54,6 +54,7 @@ public final class SendCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
+        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         if (text != null && file != null) throw AgentctlException.usage("give the message as TEXT or --file, not both");
         Config config = config();
         RunMeta target = reconciler().reconcile(runs().read(runId));

@@ -81,9 +81,10 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         if (runId != null) runs().dir(runId);
         Profile.checkSandbox(sandbox, "--sandbox");
         Long timeoutS = run.timeoutSeconds(config);
-        var queue = run.queue(); // bad --after or --queue-timeout: refused before the prompt is read
+        var queue = run.queue(runs()); // bad --after or --queue-timeout: refused before the prompt is read
         String id = new StartRun(runs(), config, projects(), io(), this::notifier).start(new StartRun.Params(project, run.profile,
-                run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base, queue, null));
+                run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base, queue, null,
+                run.notifyPane()));
         io().out().println(id);
         return 0;
     }

@@ -33,7 +33,7 @@ final class ResumeRunTool extends AgentctlTool {
         String id = new ResumeRun(services.runs(), services.reconciler(), services.config(), services.io(), services::notifier)
                 .resume(new ResumeRun.Params(parent, args.string("profile"), args.string("title"),
                         () -> prompt.getBytes(StandardCharsets.UTF_8), durationSeconds(args, "timeout"), args.bool("no_tmux", false),
-                        StartRunTool.queue(args, args.string("group"))));
+                        StartRunTool.queue(args, args.string("group")), null));
         return StartRunTool.started(services.runs().read(id));
     }
 }

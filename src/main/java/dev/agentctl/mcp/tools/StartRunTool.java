@@ -57,7 +57,7 @@ final class StartRunTool extends AgentctlTool {
         return new StartRun(services.runs(), services.config(), services.projects(), services.io(), services::notifier)
                 .start(new StartRun.Params(args.string("project"), profile, title, () -> prompt.getBytes(StandardCharsets.UTF_8),
                         args.string("model"), args.string("sandbox"), null, durationSeconds(args, "timeout"),
-                        args.bool("no_tmux", false), null, isolation, args.string("base"), queue(args, group), parentRunId));
+                        args.bool("no_tmux", false), null, isolation, args.string("base"), queue(args, group), parentRunId, null));
     }
 
     static QueueOptions queue(ToolArgs args, String group) {
