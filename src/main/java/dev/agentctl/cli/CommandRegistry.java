@@ -39,6 +39,7 @@ public final class CommandRegistry {
         COMMANDS.put("status", dev.agentctl.cli.run.StatusCommand::new);
         COMMANDS.put("groups", dev.agentctl.cli.group.GroupsCommand::new);
         COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
+        COMMANDS.put("batch", dev.agentctl.cli.batch.BatchCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }
 

@@ -87,6 +87,7 @@ public final class RunStarter {
                 req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
                 req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
         meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
+        if (q.batch() != null) meta.joinBatch(q.batch().taskId(), q.batch().deps(), q.batch().escalate());
         where.record().accept(meta);
         store.write(meta);
     }
