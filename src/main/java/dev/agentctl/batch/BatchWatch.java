@@ -46,7 +46,7 @@ public final class BatchWatch {
 
     public Result follow(BatchRecord record, boolean failFast) throws InterruptedException {
         catchCtrlC();
-        PrintStream out = io.terminal() ? io.out() : io.err();
+        PrintStream out = io.err(); // stdout is for the result (a table or --json)
         List<String> shown = List.of();
         Map<String, String> lastStates = new HashMap<>();
         boolean killed = false;

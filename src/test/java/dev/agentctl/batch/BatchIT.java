@@ -145,6 +145,7 @@ class BatchIT extends RealRunTest {
         assertTrue(waited.out().contains("1 of 3 succeeded"), waited.out());
         ProcResult group = TestEnv.ok(env.agentctl(null, "group", "show", "g-2", "--json"));
         assertEquals(3, JsonParser.parseString(group.out()).getAsJsonObject().get("runs").getAsInt());
+        assertTrue(group.out().contains("\"batch_task_id\": \"solo\""), group.out());
 
         String soloRun = str(meta(t.get("solo")), "run_id");
         String flakyRun = str(meta(t.get("flaky")), "run_id");
@@ -205,5 +206,22 @@ class BatchIT extends RealRunTest {
         assertEquals(0, shortForm.exit(), shortForm.toString());
         assertTrue(shortForm.out().contains("2 of 2 succeeded"), shortForm.out());
         assertTrue(shortForm.out().contains("spark-1") && shortForm.out().contains("spark-2"), shortForm.out());
+    }
+
+    @Test
+    void failFastKillsTheRestOfTheBatchAtTheFirstFailure() throws Exception {
+        Path p = plan("plan.json", "{'group': 'ff', 'defaults': {'isolation': 'shared'}, 'tasks': ["
+                + "{'id': 'boom', 'prompt': '[[mock:fail]] break'},"
+                + "{'id': 'slow', 'prompt': '[[mock:slow]] [[mock-delay:300]] take your time'},"
+                + "{'id': 'later', 'after': ['slow'], 'prompt': 'after slow'}]}");
+        ProcResult r = batch(null, p.toString(), "--fail-fast", "--json");
+        assertEquals(3, r.exit(), r.toString());
+        Map<String, JsonObject> t = tasks(JsonParser.parseString(r.out()).getAsJsonObject());
+        assertEquals("failed", str(meta(t.get("boom")), "outcome"));
+        assertEquals("killed", str(meta(t.get("slow")), "outcome"), t.get("slow").toString());
+        assertNotEquals("succeeded", str(meta(t.get("later")), "outcome"));
+        assertNull(str(meta(t.get("later")), "started_at"), "never started");
+        // Not on a terminal: one plain line per change, on stderr (stdout holds only the JSON).
+        assertTrue(r.err().contains("batch ff: boom failed"), r.err());
     }
 }

@@ -19,7 +19,7 @@ public final class RunTable {
      */
     public static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
             "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree", "group", "depth",
-            "spawned_by", "usage", "started_at", "ended_at");
+            "spawned_by", "usage", "started_at", "ended_at", "batch_task_id");
 
     private static final String NL = System.lineSeparator();
 
