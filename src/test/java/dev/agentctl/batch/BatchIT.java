@@ -224,4 +224,35 @@ class BatchIT extends RealRunTest {
         // Not on a terminal: one plain line per change, on stderr (stdout holds only the JSON).
         assertTrue(r.err().contains("batch ff: boom failed"), r.err());
     }
+
+    @Test
+    void ctrlCWithoutATerminalLeavesTheRunsRunningAndNamesTheGroup() throws Exception {
+        Path p = plan("plan.json", "{'group': 'cc', 'defaults': {'isolation': 'shared'}, 'tasks': ["
+                + "{'id': 'slow', 'prompt': '[[mock:slow]] [[mock-delay:300]] take your time'}]}");
+        List<String> argv = TestEnv.agentctlArgv();
+        argv.addAll(List.of("batch", p.toString()));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(env.project.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().clear();
+        pb.environment().putAll(env.env());
+        Process batch = pb.start();
+        var out = Procs.drain(batch.getInputStream());
+        var err = Procs.drain(batch.getErrorStream());
+        try {
+            Procs.await("the slow task running", Duration.ofSeconds(120), () -> {
+                ProcResult s = batch(null, "status", "cc", "--json");
+                return s.exit() == 0 && s.out().contains("\"state\": \"running\"");
+            });
+            new ProcessBuilder("kill", "-INT", Long.toString(batch.pid())).start().waitFor();
+            assertTrue(batch.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "batch ends on Ctrl-C");
+            assertEquals(3, batch.exitValue());
+            assertTrue(err.get().contains("batch cc left running (agentctl batch wait cc)"), err.get());
+            assertTrue(out.get().contains("0 of 1 succeeded so far"), out.get());
+            ProcResult s = batch(null, "status", "cc", "--json");
+            assertTrue(s.out().contains("\"state\": \"running\""), "the run goes on: " + s.out());
+            String runId = str(meta(tasks(JsonParser.parseString(s.out()).getAsJsonObject()).get("slow")), "run_id");
+            TestEnv.ok(env.agentctl(null, "kill", runId));
+        } finally {
+            batch.destroyForcibly();
+        }
+    }
 }
