@@ -247,30 +247,8 @@ public final class PlanParser {
     private void cycles(List<PlanTask> tasks) {
         Map<String, List<String>> edges = new LinkedHashMap<>();
         tasks.forEach(t -> edges.put(t.id(), t.after()));
-        Set<String> done = new HashSet<>();
-        for (String start : edges.keySet()) {
-            List<String> path = new ArrayList<>();
-            String found = cycleFrom(start, edges, done, path);
-            if (found != null) {
-                List<String> loop = new ArrayList<>(path.subList(path.indexOf(found), path.size()));
-                loop.add(found);
-                problem(found, "after", "cycle: " + String.join(" -> ", loop));
-                return;
-            }
-        }
-    }
-
-    private String cycleFrom(String id, Map<String, List<String>> edges, Set<String> done, List<String> path) {
-        if (path.contains(id)) return id;
-        if (done.contains(id)) return null;
-        path.add(id);
-        for (String dep : edges.getOrDefault(id, List.of())) {
-            String found = cycleFrom(dep, edges, done, path);
-            if (found != null) return found;
-        }
-        path.remove(path.size() - 1);
-        done.add(id);
-        return null;
+        List<String> loop = Cycles.find(edges);
+        if (!loop.isEmpty()) problem(loop.get(0), "after", "cycle: " + String.join(" -> ", loop));
     }
 
     private Project project(String id, String key, String nameOrPath) {
