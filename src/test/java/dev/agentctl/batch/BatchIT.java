@@ -255,4 +255,29 @@ class BatchIT extends RealRunTest {
             batch.destroyForcibly();
         }
     }
+
+    @Test
+    void onATerminalTheViewIsLiveAndCtrlCAsksWhetherToKillTheRuns() throws Exception {
+        Path p = plan("plan.json", "{'group': 'tty', 'defaults': {'isolation': 'shared'}, 'tasks': ["
+                + "{'id': 'slow', 'prompt': '[[mock:slow]] [[mock-delay:300]] take your time'}]}");
+        // The shell keeps running after Ctrl-C (its trap runs once batch has ended) to show batch's exit code.
+        String cmd = "trap true INT; " + String.join(" ", TestEnv.agentctlArgv()) + " batch " + p + "; echo EXIT=$?; sleep 120";
+        TestEnv.ok(env.tmux("new-session", "-d", "-s", "live", "-x", "160", "-y", "40", "-c", env.project.toString(), "sh", "-c", cmd));
+        try {
+            Procs.await("the live view showing the task running", Duration.ofSeconds(120),
+                    () -> env.tmux("capture-pane", "-p", "-t", "live").out().matches("(?s).*TASK .*\nslow +running .*"));
+            env.tmux("send-keys", "-t", "live", "C-c");
+            Procs.await("the question", Duration.ofSeconds(60),
+                    () -> env.tmux("capture-pane", "-p", "-t", "live").out().contains("kill the batch's 1 unfinished runs? [y/N]"));
+            env.tmux("send-keys", "-t", "live", "y", "Enter");
+            Procs.await("batch to end", Duration.ofSeconds(60),
+                    () -> env.tmux("capture-pane", "-p", "-t", "live").out().contains("EXIT=3"));
+            String screen = env.tmux("capture-pane", "-p", "-t", "live").out();
+            assertTrue(screen.contains("batch tty: 0 of 1 succeeded"), screen);
+            ProcResult s = batch(null, "status", "tty", "--json");
+            assertEquals("killed", str(meta(tasks(JsonParser.parseString(s.out()).getAsJsonObject()).get("slow")), "outcome"), s.out());
+        } finally {
+            env.tmux("kill-session", "-t", "live");
+        }
+    }
 }
