@@ -47,6 +47,7 @@ public final class CommandRegistry {
         COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
         COMMANDS.put("mcp", dev.agentctl.cli.mcp.McpCommand::new);
         COMMANDS.put("completion", dev.agentctl.cli.workspace.CompletionCommand::new);
+        COMMANDS.put("batch", dev.agentctl.cli.batch.BatchCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
     }
 

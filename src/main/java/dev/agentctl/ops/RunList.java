@@ -17,7 +17,7 @@ public final class RunList {
     /** The fields a listing, a group report and the tools need of each run; the index keeps them for finished runs. */
     public static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
             "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree", "group", "depth",
-            "spawned_by", "usage", "started_at", "ended_at", "duration_s", "git_diff_stat");
+            "spawned_by", "usage", "started_at", "ended_at", "duration_s", "git_diff_stat", "batch_task_id");
 
     private final RunStore runs;
     private final Reconciler reconciler;

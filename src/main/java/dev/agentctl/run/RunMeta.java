@@ -84,6 +84,11 @@ public final class RunMeta {
     public static final String REASONING_EFFORT = "reasoning_effort";
     public static final String RESUME_THREAD_ID = "resume_thread_id";
     public static final String NOTIFY_PANE = "notify_pane";
+    public static final String BATCH_TASK_ID = "batch_task_id";
+    public static final String BATCH_DEPS = "batch_deps";
+    public static final String BATCH_ESCALATE = "batch_escalate";
+    public static final String ESCALATED_TO = "escalated_to";
+    public static final String ESCALATION_ERROR = "escalation_error";
 
     private final JsonObject json;
 
@@ -138,6 +143,26 @@ public final class RunMeta {
     /** The tmux pane this run's wake-up is typed into instead of config's tmux_sendkeys_target (start --notify-pane). */
     public void recordNotifyPane(String pane) {
         put(NOTIFY_PANE, pane);
+    }
+
+    /**
+     * The run is one task of a batch plan: its task id, the runs of the tasks it depends on (task id to run
+     * id, for its prompt's templates) and the profile to escalate to (null: none).
+     */
+    public void joinBatch(String taskId, java.util.Map<String, String> deps, String escalate) {
+        JsonObject d = new JsonObject();
+        deps.forEach(d::addProperty);
+        put(BATCH_TASK_ID, taskId).put(BATCH_DEPS, d).put(BATCH_ESCALATE, escalate);
+    }
+
+    /** The task's follow-up was started as run escalatedTo: the task's result is that run's. */
+    public void recordEscalation(String escalatedTo) {
+        put(ESCALATED_TO, escalatedTo);
+    }
+
+    /** The escalation could not be started: the task's result stays this run's. */
+    public void recordEscalationProblem(String problem) {
+        put(ESCALATION_ERROR, problem);
     }
 
     /** Why a waiting run still waits; false when that is what meta already says. */
@@ -329,6 +354,25 @@ public final class RunMeta {
     public boolean afterAny() { return Boolean.TRUE.equals(bool(AFTER_ANY)); }
     public Long queueTimeoutSeconds() { return num(QUEUE_TIMEOUT_S); }
     public List<String> after() { return strings(AFTER); }
+    public String followupPrompt() { return str(FOLLOWUP_PROMPT); }
+    public String notes() { return str(NOTES); }
+    public String diffStat() { return str(GIT_DIFF_STAT); }
+    public String batchTaskId() { return str(BATCH_TASK_ID); }
+    public String batchEscalate() { return str(BATCH_ESCALATE); }
+    public String escalatedTo() { return str(ESCALATED_TO); }
+    public String escalationError() { return str(ESCALATION_ERROR); }
+
+    /** The runs of the tasks this batch task depends on, by task id, in the plan's order. */
+    public java.util.Map<String, String> batchDeps() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        JsonElement d = json.get(BATCH_DEPS);
+        if (d != null && d.isJsonObject()) {
+            d.getAsJsonObject().entrySet().forEach(e -> {
+                if (e.getValue().isJsonPrimitive()) out.put(e.getKey(), e.getValue().getAsString());
+            });
+        }
+        return out;
+    }
 
     /**
      * Queued and not yet given a slot. A queued run from before the queue existed (no queued_at) was

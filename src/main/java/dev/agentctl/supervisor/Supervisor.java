@@ -1,5 +1,6 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.lifecycle.Escalation;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
@@ -55,6 +56,8 @@ public final class Supervisor {
     /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
     private volatile boolean runDirGone;
     private boolean slotHandedOn;
+    /** The caller's environment, for a run this one escalates to. */
+    private volatile Map<String, String> callerEnv;
 
     /** @param ownEnv this supervisor's own environment (the pane's): its TMUX_PANE, and codex's when the caller's is gone */
     public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out, Map<String, String> ownEnv) {
@@ -75,6 +78,7 @@ public final class Supervisor {
         Map<String, String> env;
         try {
             env = CallerEnvironment.readAndDelete(dir);
+            callerEnv = env == null ? ownEnv : env;
         } catch (IOException | RuntimeException e) {
             // A supervisor that cannot start fails the run at once (the finalizer deletes env.json),
             // rather than leaving it queued until someone reconciles.
@@ -125,6 +129,12 @@ public final class Supervisor {
     private void handOnSlot() {
         if (slotHandedOn) return;
         slotHandedOn = true;
+        try {
+            // A batch task that asked for it is resumed with a deeper profile before its dependents are looked at.
+            new Escalation(store, config, callerEnv != null ? callerEnv : ownEnv, () -> notifier).afterFinish(runId, System.err);
+        } catch (RuntimeException e) {
+            pane.note("could not escalate: " + e.getMessage());
+        }
         try {
             new Queue(store, config, () -> finalizer, ownEnv).promote();
         } catch (RuntimeException e) {
