@@ -4,7 +4,6 @@ import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Durations;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.ops.SendToRun;
-import dev.agentctl.workspace.Config;
 import java.io.IOException;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -48,10 +47,9 @@ public final class SendCommand extends BaseCommand {
     protected int execute() throws IOException {
         runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         if (text != null && file != null) throw AgentctlException.usage("give the message as TEXT or --file, not both");
-        Config config = config();
         Long timeoutS = timeout == null ? null : Long.valueOf(Durations.parseSeconds(timeout, "--timeout"));
         Supplier<byte[]> message = text != null ? SendToRun.text(text) : () -> PromptInput.read(file, io());
-        String id = new SendToRun(runs(), reconciler(), config, io(), this::notifier)
+        String id = new SendToRun(runs(), reconciler(), config(), io(), this::notifier)
                 .send(new SendToRun.Params(runId, message, now, profile, title, timeoutS, noTmux));
         io().out().println(id);
         return 0;
