@@ -97,6 +97,31 @@ await step('concurrent', async () => {
 });
 await step('kill_run', async () => structured(await call('kill_run', { run_id: slowId, reason: 'stopped over mcp' })));
 
+// A message to a running run is its next turn: queued until the turn ends, then run in the same codex thread.
+let busyId, sentId;
+await step('start_busy', async () => {
+    const r = structured(await call('start_run', { prompt: 'Busy first BUSY-TEXT [[mock:slow]] [[mock-delay:4]]', project,
+        title: 'busy' }));
+    busyId = r.structured?.run_id;
+    return r;
+});
+await step('busy_thread', async () => {
+    const deadline = Date.now() + 60000;
+    let shown;
+    do {
+        shown = structured(await call('show_run', { run_id: busyId }));
+        if (shown.structured?.thread_id && shown.structured?.codex_pid) break;
+        await sleep(200);
+    } while (Date.now() < deadline);
+    return shown;
+});
+await step('send_to_run', async () => {
+    const r = structured(await call('send_to_run', { run_id: busyId, text: 'Then SENT-OVER-MCP [[mock:succeed]]' }));
+    sentId = r.structured?.run_id;
+    return r;
+});
+await step('wait_sent', async () => structured(await call('wait_runs', { run_ids: [busyId, sentId], timeout_s: 150 })));
+
 // Groups, the queue and a limit: a group that allows one run; the run waits for the killed one (so it ends
 // without starting), and a second run in the group is refused by the group's max_runs.
 await step('group_create', async () => structured(await call('group_create', { name: 'capped', max_runs: 1, priority: 'P1' })));
@@ -124,6 +149,10 @@ await step('kill_real_agent', async () => structured(await call('kill_real_agent
 await step('tasks_list', async () => JSON.parse((await client.readResource({ uri: 'tasks://list' })).contents[0].text));
 await step('run_resource', async () => JSON.parse((await client.readResource({ uri: `run://${runId}` })).contents[0].text));
 await step('templates', async () => (await client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate));
+
+// Every run has ended by now (killed, or never started): their tokens are final.
+await step('usage', async () => structured(await call('usage', { by: 'project' })));
+await step('usage_bad_by', async () => structured(await call('usage', { by: 'week' })));
 
 // A line that is not JSON, written straight to the server's stdin: it answers with a parse error and goes on.
 await step('malformed_line', async () => {

@@ -45,10 +45,11 @@ class McpSdkClientIT extends RealRunTest {
             readOnly.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject().get("readOnly").getAsBoolean());
         }
         assertTrue(readOnly.keySet().containsAll(Set.of("start_run", "wait_runs", "show_run", "list_runs", "run_logs",
-                "run_diff", "kill_run", "resume_run", "merge_run", "discard_run", "status", "group_create", "group_show", "create_real_task",
+                "run_diff", "kill_run", "resume_run", "send_to_run", "usage", "merge_run", "discard_run", "status", "group_create", "group_show", "create_real_task",
                 "deploy_headless_agent", "get_real_task_status", "kill_real_agent")), context);
         assertTrue(readOnly.get("list_runs") && readOnly.get("show_run") && readOnly.get("wait_runs"), context);
-        assertFalse(readOnly.get("start_run") || readOnly.get("kill_run"), context);
+        assertFalse(readOnly.get("start_run") || readOnly.get("kill_run") || readOnly.get("send_to_run"), context);
+        assertTrue(readOnly.get("usage"), context);
 
         JsonObject started = ok(s, "start_run");
         String runId = started.get("run_id").getAsString();
@@ -94,6 +95,27 @@ class McpSdkClientIT extends RealRunTest {
         assertEquals("killed", killed.get("outcome").getAsString(), context);
         assertEquals("killed", env.meta(slowId).get("outcome").getAsString());
 
+        String busyId = ok(s, "start_busy").get("run_id").getAsString();
+        assertEquals("running", ok(s, "busy_thread").get("status").getAsString(), "sent while the turn runs: " + context);
+        JsonObject sent = ok(s, "send_to_run");
+        String sentId = sent.get("run_id").getAsString();
+        assertEquals("queued", sent.get("status").getAsString(), "waits for the current turn: " + sent);
+        assertEquals("followup", sent.get("mode").getAsString(), context);
+        assertEquals(busyId, sent.get("parent_run_id").getAsString(), context);
+        assertEquals(List.of(busyId), strings(sent.getAsJsonArray("after")), context);
+        JsonObject sentWait = ok(s, "wait_sent");
+        assertFalse(sentWait.get("timed_out").getAsBoolean(), context);
+        JsonObject busy = env.meta(busyId);
+        JsonObject next = env.meta(sentId);
+        assertEquals("succeeded", busy.get("outcome").getAsString(), busy.toString());
+        assertEquals("succeeded", next.get("outcome").getAsString(), next.toString());
+        assertEquals(busy.get("thread_id").getAsString(), next.get("thread_id").getAsString(), "the same codex thread");
+        assertFalse(java.time.Instant.parse(next.get("started_at").getAsString())
+                .isBefore(java.time.Instant.parse(busy.get("ended_at").getAsString())), "the message starts after the turn ends");
+        String modelInput = lastInputWith("SENT-OVER-MCP");
+        assertTrue(modelInput.indexOf("BUSY-TEXT") >= 0 && modelInput.indexOf("BUSY-TEXT") < modelInput.indexOf("SENT-OVER-MCP"),
+                "the model sees the earlier turn, then the message: " + modelInput);
+
         assertEquals("capped", ok(s, "group_create").get("name").getAsString(), context);
         JsonObject after = ok(s, "start_after");
         assertEquals("capped", after.get("group").getAsString(), context);
@@ -128,6 +150,19 @@ class McpSdkClientIT extends RealRunTest {
         assertEquals(runId, s.getAsJsonObject("run_resource").get("run_id").getAsString());
         assertTrue(strings(s.getAsJsonArray("templates")).contains("task://{task_id}/status"), context);
 
+        JsonObject usage = ok(s, "usage");
+        List<JsonObject> metas = allMetas();
+        long input = metas.stream().filter(m -> m.get("usage") != null && m.get("usage").isJsonObject())
+                .mapToLong(m -> m.getAsJsonObject("usage").get("input_tokens").getAsLong()).sum();
+        assertTrue(input > 0, "runs recorded tokens: " + metas);
+        assertEquals("project", usage.get("by").getAsString(), context);
+        assertEquals(metas.size(), usage.getAsJsonObject("total").get("runs").getAsInt(), "every run counted: " + usage);
+        assertEquals(input, usage.getAsJsonObject("total").get("input_tokens").getAsLong(), "as the metas add up: " + usage);
+        assertEquals(1, usage.getAsJsonArray("rows").size(), "one project: " + usage);
+        JsonObject badBy = s.getAsJsonObject("usage_bad_by");
+        assertTrue(badBy.get("isError").getAsBoolean(), context);
+        assertTrue(badBy.get("text").getAsString().startsWith("argument 'by' must be one of "), context);
+
         JsonObject malformed = s.getAsJsonObject("malformed_line");
         assertTrue(malformed.get("pingAfter").getAsBoolean(), context);
         assertTrue(malformed.getAsJsonArray("clientSaw").toString().contains("-32700"), "the parse error reached the client: " + malformed);
@@ -153,6 +188,28 @@ class McpSdkClientIT extends RealRunTest {
         assertNotNull(step, "no step " + name);
         assertFalse(step.has("threw") || step.get("isError").getAsBoolean(), name + " failed: " + step);
         return step.getAsJsonObject("structured");
+    }
+
+    /** The input of the last request the model got that carries marker. */
+    private String lastInputWith(String marker) {
+        List<JsonObject> reqs = env.model.requests();
+        for (int i = reqs.size() - 1; i >= 0; i--) {
+            String input = reqs.get(i).get("input").toString();
+            if (input.contains(marker)) return input;
+        }
+        throw new AssertionError("no request carried " + marker);
+    }
+
+    private List<JsonObject> allMetas() throws java.io.IOException {
+        try (var dirs = Files.list(env.home.resolve("runs"))) {
+            return dirs.filter(d -> !d.getFileName().toString().startsWith(".")).map(d -> {
+                try {
+                    return JsonParser.parseString(Files.readString(d.resolve("meta.json"))).getAsJsonObject();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).collect(Collectors.toList());
+        }
     }
 
     private static List<String> ids(JsonArray metas) {

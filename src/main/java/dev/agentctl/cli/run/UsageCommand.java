@@ -2,11 +2,10 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.base.Durations;
-import dev.agentctl.run.RunQuery;
+import dev.agentctl.ops.UsageQuery;
 import dev.agentctl.store.Json;
 import dev.agentctl.usage.UsageReport;
-import dev.agentctl.workspace.Prices;
-import java.time.Instant;
+import dev.agentctl.workspace.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +28,10 @@ public final class UsageCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        Instant cutoff = since == null ? null : Instant.now().minusSeconds(Durations.parseSeconds(since, "--since"));
-        Prices prices = config().prices();
-        UsageReport report = new UsageReport(RunQuery.readAll(runs(), w -> io().err().println("agentctl: warning: " + w)),
-                by, cutoff, prices);
+        Long sinceS = since == null ? null : Long.valueOf(Durations.parseSeconds(since, "--since"));
+        Config config = config();
+        UsageReport report = new UsageQuery(runs(), config, w -> io().err().println("agentctl: warning: " + w))
+                .report(new UsageQuery.Params(sinceS, by));
         if (json) {
             io().out().println(Json.pretty(report.json()));
             return 0;
@@ -41,7 +40,7 @@ public final class UsageCommand extends BaseCommand {
             io().err().println("no runs" + (since == null ? "" : " in the last " + since));
             return 0;
         }
-        boolean priced = !prices.isEmpty();
+        boolean priced = !config.prices().isEmpty();
         List<String[]> table = new ArrayList<>();
         table.add(priced ? new String[] {report.keyName().toUpperCase(Locale.ROOT), "RUNS", "INPUT", "CACHED", "OUTPUT", "EST. COST"}
                 : new String[] {report.keyName().toUpperCase(Locale.ROOT), "RUNS", "INPUT", "CACHED", "OUTPUT"});

@@ -13,7 +13,9 @@ import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.Json;
+import dev.agentctl.run.RunMeta;
 import dev.agentctl.testing.RawMeta;
+import dev.agentctl.testing.RunFixtures;
 import dev.agentctl.workspace.GroupStore;
 import dev.agentctl.workspace.Violations;
 import dev.agentctl.workspace.Workspace;
@@ -23,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,7 @@ class AgentctlToolsTest {
     @Test
     void theServerOffersWhatTheIssueAsksWithSchemasAndReadOnlyHints() {
         assertEquals(Set.of("start_run", "wait_runs", "show_run", "list_runs", "run_logs", "run_diff", "kill_run", "resume_run",
-                "merge_run", "discard_run", "status", "group_create", "group_show", "create_real_task", "deploy_headless_agent",
+                "send_to_run", "usage", "merge_run", "discard_run", "status", "group_create", "group_show", "create_real_task", "deploy_headless_agent",
                 "get_real_task_status", "kill_real_agent"), tools.keySet());
         for (Tool t : tools.values()) {
             JsonObject d = t.descriptor();
@@ -96,20 +99,57 @@ class AgentctlToolsTest {
         }
         Set<String> readOnly = tools.values().stream().filter(Tool::readOnly).map(Tool::name).collect(Collectors.toSet());
         assertEquals(Set.of("wait_runs", "show_run", "list_runs", "run_logs", "run_diff", "status", "group_show",
-                "get_real_task_status"), readOnly);
+                "usage", "get_real_task_status"), readOnly);
         assertTrue(tools.get("start_run").inputSchema().getAsJsonObject("properties").keySet().containsAll(Set.of("isolation",
                 "after", "group", "base", "after_any", "queue_timeout", "no_queue")));
     }
 
     @Test
-    void toolsWhoseCommandsAreMissingAreNotServedAndSaySoWhenCalled() throws Exception {
-        for (Tool t : AgentctlTools.pending()) {
-            assertFalse(tools.containsKey(t.name()), t.name());
-            ToolResult r = t.call(new ToolArgs(new JsonObject()), CallContext.NONE);
-            assertTrue(r.isError() && r.text().startsWith(t.name() + " is not available in this agentctl yet: it needs agentctl "),
-                    r.text());
-        }
-        assertEquals(Set.of("send_to_run", "usage"), AgentctlTools.pending().stream().map(Tool::name).collect(Collectors.toSet()));
+    void sendToRunRefusesBeforeMakingAnything() throws Exception {
+        assertEquals("argument 'text' is required.", callCatching("send_to_run", "{\"run_id\":\"" + PARENT + "\"}").text());
+        assertEquals("unknown run id '20990101-000000-zzzzzz'",
+                callCatching("send_to_run", "{\"run_id\":\"20990101-000000-zzzzzz\",\"text\":\"x\"}").text());
+        RunMeta finished = RunFixtures.write(home, PARENT, "2026-01-01T00:00:00Z", "finished", "succeeded", "p");
+        new RunStore(ws).write(RawMeta.of(finished).put("thread_id", "t-1").put("work_dir", project.toString()).meta());
+        ToolResult r = callCatching("send_to_run", "{\"run_id\":\"" + PARENT + "\",\"text\":\" \\n\"}");
+        assertTrue(r.isError());
+        assertEquals("argument 'text' must not be empty.", r.text());
+        r = callCatching("send_to_run", "{\"run_id\":\"" + PARENT + "\",\"text\":\"x\",\"timeout\":\"soon\"}");
+        assertTrue(r.text().startsWith("argument 'timeout'"), r.text());
+        assertEquals(List.of(PARENT), runDirs());
+    }
+
+    @Test
+    void usageAddsUpTokensAsTheCommandDoes() throws Exception {
+        Instant now = Instant.now();
+        usedRun("20260101-000000-aaaaaa", now.minus(Duration.ofDays(2)), "alpha", 1000, 10);
+        usedRun("20260101-000000-bbbbbb", now.minus(Duration.ofMinutes(5)), "alpha", 200, 2);
+        usedRun("20260101-000000-cccccc", now.minus(Duration.ofMinutes(1)), "beta", 30, 3);
+        ToolResult r = call("usage", "{\"by\":\"project\"}");
+        assertFalse(r.isError(), r.text());
+        JsonObject o = r.structured();
+        assertEquals("project", o.get("by").getAsString());
+        JsonObject alpha = o.getAsJsonArray("rows").get(0).getAsJsonObject();
+        assertEquals("alpha", alpha.get("project").getAsString());
+        assertEquals(1200, alpha.get("input_tokens").getAsLong());
+        assertEquals(2, alpha.get("runs").getAsInt());
+        assertEquals(1230, o.getAsJsonObject("total").get("input_tokens").getAsLong());
+        assertEquals("2 project row(s); total 3 run(s): 1230 input (0 cached), 15 output tokens", r.text());
+
+        o = call("usage", "{\"since\":\"1h\"}").structured();
+        assertEquals("run", o.get("by").getAsString());
+        assertEquals(2, o.getAsJsonArray("rows").size(), "the run of two days ago is left out: " + o);
+        assertEquals(o, call("usage", "{\"since\":3600}").structured(), "since in seconds as well");
+        assertTrue(callCatching("usage", "{\"by\":\"week\"}").text().startsWith("argument 'by' must be one of "));
+    }
+
+    private void usedRun(String id, Instant created, String project, long in, long out) {
+        RunMeta m = RunFixtures.write(home, id, created.toString(), "finished", "succeeded", project);
+        JsonObject u = new JsonObject();
+        u.addProperty("input_tokens", in);
+        u.addProperty("output_tokens", out);
+        RawMeta.of(m).put("usage", u);
+        new RunStore(ws).write(m);
     }
 
     @Test
