@@ -40,6 +40,7 @@ public final class CommandRegistry {
         COMMANDS.put("groups", dev.agentctl.cli.group.GroupsCommand::new);
         COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
+        COMMANDS.put("internal", dev.agentctl.cli.run.InternalCommand::new);
     }
 
     private CommandRegistry() {}

@@ -3,6 +3,7 @@ package dev.agentctl.cli.group;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.GroupReport;
 import dev.agentctl.run.RunIndex;
+import dev.agentctl.run.RunQuery;
 import dev.agentctl.store.Json;
 import dev.agentctl.workspace.Group;
 import dev.agentctl.workspace.GroupStore;
@@ -25,7 +26,7 @@ public final class GroupShowCommand extends BaseCommand {
     protected int execute() {
         Group g = new GroupStore(workspace()).require(name);
         var runs = reconciler().reconcileAll(new RunIndex(runs(), dev.agentctl.cli.run.RunTable.FIELDS)
-                .runs(w -> io().err().println("agentctl: warning: " + w)));
+                .runs(new RunQuery(null, null, g.name(), null), w -> io().err().println("agentctl: warning: " + w)));
         var report = GroupReport.build(g, config().maxRunsPerGroup(), runs, new Violations(workspace()).all());
         io().out().print(json ? Json.pretty(report) + "\n" : GroupReport.text(report));
         return 0;

@@ -6,7 +6,6 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
-import java.util.Map;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
@@ -25,7 +24,10 @@ import picocli.CommandLine.Option;
                 "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'",
                 "  agentctl list --group refactor --status queued"})
 public final class ListCommand extends BaseCommand implements QuickCommand {
-    @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
+    /** What a plain `list` shows: the newest runs, as many as a screen holds. */
+    static final int DEFAULT_LIMIT = 30;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default: " + DEFAULT_LIMIT + ").")
     Integer limit;
 
     @Option(names = "--status", paramLabel = "S", description = "queued, running, finished, or an outcome: succeeded, goal_not_met, failed, timed_out, killed, lost.")
@@ -60,16 +62,17 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         if (limit != null && limit < 0) {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
-        RunQuery query = new RunQuery(status, project, limit);
         if (group != null) GroupStore.validateName(group);
+        RunQuery query = new RunQuery(status, project, group, limit == null ? DEFAULT_LIMIT : limit);
         Consumer<String> warn = this::warn;
-        // The table needs a few fields of each run, which the index keeps for finished runs; --json
-        // prints whole metas, read again one by one as they are printed (they may be large).
-        List<RunMeta> all = new RunIndex(runs(), RunTable.FIELDS).runs(warn);
+        // The index keeps the few fields the table shows, filters and sorts by; it hands back the
+        // newest matching finished runs and every unfinished run, not all ten thousand. --json prints
+        // whole metas, read again one by one as they are printed (they may be large).
+        List<RunMeta> candidates = new RunIndex(runs(), RunTable.FIELDS).runs(query, warn);
         // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
-        List<RunMeta> settled = QueueView.settle(runs(), queue(), reconciler().reconcileAll(all));
+        // Every unfinished run is among the candidates, so the queue's positions are whole.
+        List<RunMeta> settled = QueueView.settle(runs(), queue(), reconciler().reconcileAll(candidates));
         Map<String, Integer> positions = QueueView.positions(settled);
-        if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
         List<RunMeta> found = query.select(settled);
         RunTable table = new RunTable(io().out(), positions);
         if (json) {
