@@ -138,6 +138,19 @@ class RunIndexTailTest {
     }
 
     @Test
+    void aGroupFilterReadsOnUntilItHasTheGroupsNewestRuns() throws Exception {
+        listed();
+        for (int i = 0; i < made.size(); i += 10) store.write(RawMeta.of(store.read(made.get(i))).put("group", "g").meta());
+        for (int pass = 0; pass < 2; pass++) { // the first takes the changed runs in, the second reads the index
+            List<RunMeta> all = RunQuery.readAll(store, w -> fail(w));
+            List<String> expected = new RunQuery(null, null, "g", 3).select(all).stream().map(RunMeta::runId).toList();
+            assertEquals(List.of(made.get(110), made.get(100), made.get(90)), expected);
+            assertEquals(expected, listed("--group", "g", "--limit", "3"));
+            assertEquals(12, listed("--group", "g").size());
+        }
+    }
+
+    @Test
     void aDeletedIndexIsRebuilt() throws Exception {
         listed();
         Files.delete(index);
