@@ -151,6 +151,21 @@ class RunIndexTailTest {
     }
 
     @Test
+    void withRunsWaitingInTheQueueAListLeavesRunsAndTheIndexAsTheyWere() throws Exception {
+        List<String> queued = new SyntheticRuns(store).make(5, RunState.QUEUED, null, List.of("delta"), Duration.ZERO);
+        listed();
+        listed(); // takes in what the first list's own writes did to runs/
+        byte[] index1 = Files.readAllBytes(index);
+        long runsModified = Files.getLastModifiedTime(home.resolve("runs")).toMillis();
+        byte[] record = Files.readAllBytes(home.resolve("runs").resolve(ActiveRuns.FILE));
+        List<String> top = listed("--limit", "5");
+        assertEquals(queued.stream().sorted(java.util.Comparator.reverseOrder()).toList(), top, "the queued runs are the newest");
+        assertArrayEquals(index1, Files.readAllBytes(index), "nothing appended: runs/ was seen unchanged");
+        assertEquals(runsModified, Files.getLastModifiedTime(home.resolve("runs")).toMillis(), "the queue wrote nothing");
+        assertArrayEquals(record, Files.readAllBytes(home.resolve("runs").resolve(ActiveRuns.FILE)));
+    }
+
+    @Test
     void aDeletedIndexIsRebuilt() throws Exception {
         listed();
         Files.delete(index);
