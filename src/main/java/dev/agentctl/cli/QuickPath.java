@@ -42,7 +42,7 @@ public final class QuickPath {
         // picocli refuses an option value that names the subcommand ("--home show show X").
         if (!(command instanceof QuickCommand quick) || name.equals(globalHome)) return null;
         Match m = QuickArgs.match(quick.quickShape(), Arrays.asList(args).subList(i + 1, args.length));
-        if (m == null) return null;
+        if (m == null || !quick.quickAccepts(m)) return null;
         quick.applyQuick(m);
         command.withIo(io);
         AgentctlCommand top = new AgentctlCommand();

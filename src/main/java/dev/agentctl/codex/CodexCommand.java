@@ -70,6 +70,28 @@ public final class CodexCommand {
         return List.copyOf(a);
     }
 
+    /**
+     * An argv made by {@link #argv} turned into one that continues threadId: any `resume ID` it had is
+     * replaced. For a run whose thread is known only when its turn comes (a follow-up sent to a running run).
+     */
+    public static List<String> withResumeThread(List<String> argv, String threadId) {
+        if (threadId == null || !THREAD_ID.matcher(threadId).matches()) {
+            throw AgentctlException.usage("invalid codex thread id '" + threadId + "'");
+        }
+        if (argv.size() < 2 || !argv.get(argv.size() - 1).equals("-")) {
+            throw new IllegalArgumentException("not an argv built by CodexCommand: " + argv);
+        }
+        List<String> a = new ArrayList<>(argv.subList(0, argv.size() - 1));
+        int n = a.size();
+        if (n >= 2 && a.get(n - 2).equals("resume")) {
+            a.subList(n - 2, n).clear();
+        }
+        a.add("resume");
+        a.add(threadId);
+        a.add("-");
+        return List.copyOf(a);
+    }
+
     /** Absolute, so that codex's own -C cannot change what a relative path means. */
     private static String absolute(Path p, String what) {
         return Objects.requireNonNull(p, what).toAbsolutePath().toString();

@@ -53,13 +53,21 @@ public final class ProgressView {
         return switch (type) {
             case "command_execution" -> commandDone(item);
             case "file_change" -> "failed".equals(EventText.string(item, "status")) ? "  ↳ patch failed" : null;
-            case "agent_message" -> "💬 " + firstLines(EventText.string(item, "text"));
+            case "agent_message" -> agentMessage(EventText.string(item, "text"));
             case "reasoning" -> "… " + EventText.oneLine(firstLine(EventText.string(item, "text")), MAX_REASONING);
             case "error" -> "⚠ " + EventText.string(item, "message");
             case "web_search" -> "🔎 " + orDefault(EventText.string(item, "query"), "web search");
             case "mcp_tool_call", "collab_tool_call" -> toolDone(item);
             default -> null;
         };
+    }
+
+    /** The final message is the result JSON: shown by its meaning, not as raw JSON (the result block follows). */
+    private static String agentMessage(String text) {
+        CodexResult r = CodexResult.parse(text);
+        if (r.goalMet() == null) return "💬 " + firstLines(text);
+        return "💬 result: goal " + (r.goalMet() ? "met" : "not met") + (r.summary() == null || r.summary().isBlank() ? ""
+                : " — " + firstLines(r.summary()));
     }
 
     private static String commandDone(JsonObject item) {

@@ -1,5 +1,6 @@
 package dev.agentctl.demo;
 
+import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.codex.CodexVersion;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunState;
@@ -44,7 +45,7 @@ public final class Demo {
     public int run(Options options) {
         long startedAt = System.nanoTime();
         String path = io.env().get("PATH");
-        Path codex = Executables.find("codex", path, io.cwd());
+        Path codex = CodexExecutable.locate("codex", path, io.cwd(), io.env());
         if (codex == null) {
             throw AgentctlException.failed("codex is not installed (no 'codex' on PATH); the demo runs the real codex CLI. "
                     + "Install the tested version with '" + CodexVersion.INSTALL_HINT + "', then run 'agentctl demo' again.");
@@ -99,6 +100,7 @@ public final class Demo {
         out.println("  workspace:  " + place.home);
         out.println("  CODEX_HOME: " + place.codexHome);
         out.println("  codex:      " + codex);
+        if (tmux) out.println("  tmux server: " + place.tmuxSocket + " (private" + (keep ? ")" : "; removed afterwards)"));
         DemoConfig.write(place, codex, tmux, keep);
         DemoCli cli = new DemoCli(io.env(), place, gate);
         cli.init();
@@ -108,7 +110,8 @@ public final class Demo {
         List<DemoScript.Step> steps = DemoScript.parallelRuns();
         List<String> ids = startAll(cli, place, project, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
-        if (tmux) {
+        // Only with --keep can a person use the panes: otherwise each closes the moment its run ends.
+        if (tmux && keep) {
             out.println("watch the runs:  tmux -L " + place.tmuxSocket + " attach -t " + DemoPlace.SESSION);
         }
         out.println("waiting:  agentctl wait " + String.join(" ", ids));

@@ -1,5 +1,6 @@
 package dev.agentctl.doctor;
 
+import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.store.Json;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.workspace.Config;
@@ -49,7 +50,7 @@ public final class DoctorContext {
     public Path codex() {
         if (!codexLooked) {
             codexLooked = true;
-            codex = Executables.find(config().codexBin(), env.get("PATH"), cwd);
+            codex = CodexExecutable.locate(config().codexBin(), env.get("PATH"), cwd, env);
         }
         return codex;
     }

@@ -31,6 +31,8 @@ public final class Queue {
     private final Reconciler reconciler;
     private final Supplier<RunFinalizer> finalizer;
     private final QueuedLaunch launcher;
+    private final Followups followups;
+    private final Map<String, String> ownEnv;
 
     /** @param ownEnv this process's environment (where the launcher script is) */
     public Queue(RunStore store, Config config, Supplier<RunFinalizer> finalizer, Map<String, String> ownEnv) {
@@ -40,6 +42,8 @@ public final class Queue {
         this.finalizer = finalizer;
         this.reconciler = new Reconciler(store, finalizer);
         this.launcher = new QueuedLaunch(store, config, ownEnv);
+        this.followups = new Followups(store);
+        this.ownEnv = ownEnv;
     }
 
     /**
@@ -100,31 +104,41 @@ public final class Queue {
             boolean endedSome = false;
             Slots slots = new Slots(config.maxConcurrent(), new ProjectRegistry(store.workspace()).concurrencyCaps(),
                     new GroupStore(store.workspace()));
+            // Messages sent to runs go first: they continue work that held a slot a moment ago.
             List<RunMeta> waiting = new ArrayList<>();
+            List<RunMeta> others = new ArrayList<>();
             for (RunMeta m : active.unfinished()) {
                 if (m.isWaitingInQueue()) {
-                    waiting.add(m);
+                    (m.isFollowup() ? waiting : others).add(m);
                 } else if (!reconciler.reconcile(m).isFinished()) { // a lost run's slot is free again
                     slots.take(m);
                 }
             }
+            waiting.addAll(others);
             for (RunMeta w : waiting) {
                 if (endBeforeStart(w)) {
                     endedSome = true;
                     continue;
                 }
-                String reason = dependencyPending(w);
+                Followups.Turn turn = w.isFollowup() ? followups.turn(w, config, ownEnv) : null;
+                if (turn != null && turn.error() != null) {
+                    endedSome = end(w, Outcome.FAILED, turn.error());
+                    continue;
+                }
+                String reason = turn != null ? turn.waitReason() : dependencyPending(w);
                 if (reason == null) reason = slots.reasonToWait(w);
                 if (reason != null) {
                     String why = reason;
                     store.update(w.runId(), m -> m.isWaitingInQueue() && m.waitInQueue(why));
                     continue;
                 }
-                RunMeta launched = store.update(w.runId(), RunMeta::launch);
+                RunMeta launched = store.update(w.runId(), turn == null ? RunMeta::launch
+                        : m -> m.continueThread(turn.threadId(), turn.argv(), turn.baseCommit()));
                 if (launched == null) continue;
                 slots.take(launched);
                 try {
-                    launcher.launch(launched);
+                    TaskPrompt.fillForLaunch(store, launched);
+                    launcher.launch(launched, turn == null ? null : turn.besidePane());
                 } catch (RuntimeException e) {
                     if (w.runId().equals(own)) {
                         ownFailure = e;
@@ -150,15 +164,21 @@ public final class Queue {
                 // an unreadable creation time cannot time out
             }
         }
-        if (w.afterAny()) return false;
+        if (w.afterAny() || w.isFollowup()) return false; // a message goes whatever the outcome (see Followups)
         for (String dep : w.after()) {
-            RunMeta d = store.readQuietly(dep);
-            if (d == null) return end(w, Outcome.FAILED, "dependency " + dep + " missing");
-            if (d.isFinished() && d.outcomeValue() != Outcome.SUCCEEDED) {
-                return end(w, Outcome.FAILED, "dependency " + dep + " " + d.outcome());
+            RunMeta d = Escalation.last(store, dep);
+            if (d == null) return end(w, Outcome.FAILED, "dependency " + dependencyName(w, dep) + " missing");
+            if (d.isFinished() && d.outcomeValue() != Outcome.SUCCEEDED && !Escalation.pending(d)) {
+                return end(w, Outcome.FAILED, "dependency " + dependencyName(w, dep) + " " + d.outcome());
             }
         }
         return false;
+    }
+
+    /** A batch task names its dependencies by task id; other runs by run id. */
+    private static String dependencyName(RunMeta w, String runId) {
+        for (Map.Entry<String, String> e : w.batchDeps().entrySet()) if (e.getValue().equals(runId)) return e.getKey();
+        return runId;
     }
 
     private boolean end(RunMeta w, Outcome outcome, String error) {
@@ -169,8 +189,9 @@ public final class Queue {
     /** The first dependency still unfinished, as queued_reason says it; null when all have finished. */
     private String dependencyPending(RunMeta w) {
         for (String dep : w.after()) {
-            RunMeta d = store.readQuietly(dep);
-            if (d != null && !d.isFinished()) return "after " + dep + " (" + d.status() + ")";
+            RunMeta d = Escalation.last(store, dep);
+            if (d != null && !d.isFinished()) return "after " + d.runId() + " (" + d.status() + ")";
+            if (d != null && Escalation.pending(d)) return "after " + d.runId() + " (escalating)";
         }
         return null;
     }

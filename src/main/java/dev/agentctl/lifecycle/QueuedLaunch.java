@@ -28,7 +28,8 @@ final class QueuedLaunch {
         this.ownEnv = ownEnv;
     }
 
-    void launch(RunMeta m) {
+    /** @param besidePane a pane of ours the new one opens beside (a message's opens by its run's), or null */
+    void launch(RunMeta m, String besidePane) {
         Path dir = store.dir(m.runId());
         Map<String, String> caller;
         try {
@@ -46,16 +47,16 @@ final class QueuedLaunch {
             return;
         }
         Tmux tmux = new Tmux(config.tmuxSocket(), caller);
-        String title = m.runId() + " " + (m.title() == null ? "" : m.title());
         // Inside tmux on the same server, split the caller's window; otherwise the session decides.
-        String callerPane = config.tmuxSocket() == null && caller.get("TMUX") != null ? caller.get("TMUX_PANE") : null;
+        String callerPane = besidePane != null ? besidePane
+                : config.tmuxSocket() == null && caller.get("TMUX") != null ? caller.get("TMUX_PANE") : null;
         String pane;
         try {
-            pane = SupervisorLauncher.inTmux(tmux, m.tmuxSession(), callerPane, workDir, supervise, title);
+            pane = SupervisorLauncher.inTmux(tmux, config, m, callerPane, workDir, supervise);
         } catch (AgentctlException e) {
             // The caller's pane may be gone by the time a queued run gets its slot.
             if (callerPane == null) throw e;
-            pane = SupervisorLauncher.inTmux(tmux, m.tmuxSession(), null, workDir, supervise, title);
+            pane = SupervisorLauncher.inTmux(tmux, config, m, null, workDir, supervise);
         }
         recordLaunch(m.runId(), tmux.panePid(pane));
     }

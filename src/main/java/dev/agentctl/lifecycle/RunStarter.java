@@ -86,7 +86,9 @@ public final class RunStarter {
         RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
                 req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
                 req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+        if (req.notifyPane() != null) meta.recordNotifyPane(req.notifyPane());
         meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
+        if (q.batch() != null) meta.joinBatch(q.batch().taskId(), q.batch().deps(), q.batch().escalate());
         where.record().accept(meta);
         store.write(meta);
     }
@@ -97,7 +99,7 @@ public final class RunStarter {
      */
     private Path codex(RunMeta spawner) {
         try {
-            return CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd());
+            return CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd(), io.env());
         } catch (AgentctlException e) {
             List<String> argv = spawner == null ? List.of() : spawner.codexArgv();
             if (argv.isEmpty() || !java.nio.file.Files.isExecutable(Path.of(argv.get(0)))) throw e;

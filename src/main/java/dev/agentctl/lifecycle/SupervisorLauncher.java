@@ -3,8 +3,10 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.PaneSpec;
-import dev.agentctl.base.TerminalText;
 import dev.agentctl.tmux.Tmux;
+import dev.agentctl.run.RunMeta;
+import dev.agentctl.view.PaneTitle;
+import dev.agentctl.workspace.Config;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -17,6 +19,15 @@ import java.util.Map;
 /** Starts `agentctl supervise RUN_ID` in a new tmux pane, or as a detached background process. */
 public final class SupervisorLauncher {
     public static final String LAUNCHER_ENV = "AGENTCTL_LAUNCHER";
+    /**
+     * What a run's pane runs: the supervisor, then, once it has finalized the run and exited (no JVM stays),
+     * a shell that waits for Enter while the result is read; the supervisor has asked tmux to close the pane
+     * after pane_linger. Fixed text: the linger seconds and the supervisor's argv come in as arguments
+     * ($1, then "$@"), never as script. A trapped SIGINT (Ctrl-C) reaches the supervisor, not this shell. A
+     * supervisor that could not be run at all (126, 127) closes the pane at once, so the run is lost at once.
+     */
+    static final String PANE_SCRIPT = "trap : INT; s=$1; shift; \"$@\"; r=$?; [ $r -lt 126 ] && [ \"$s\" -gt 0 ] 2>/dev/null"
+            + " && read _; exit 0";
     /** The entry point, by name: this layer must not depend on the layer above it (a test checks the name). */
     public static final String MAIN_CLASS = "dev.agentctl.Main";
 
@@ -59,9 +70,18 @@ public final class SupervisorLauncher {
         return argv;
     }
 
-    /** Opens the pane; returns its id. */
-    public static String inTmux(Tmux tmux, String session, String callerPane, Path cwd, List<String> argv, String title) {
-        return tmux.openPane(new PaneSpec(session, callerPane, cwd, argv, TerminalText.oneLine(title, 60)));
+    /**
+     * Opens the run's pane (beside callerPane when given, else in the run's session) running the supervisor
+     * under {@link #PANE_SCRIPT}; it keeps min_pane_height rows (else a window named after the run's group, or
+     * "agents", takes it) and carries the run's id, title and state in its border. Returns the pane's id.
+     */
+    public static String inTmux(Tmux tmux, Config config, RunMeta m, String callerPane, Path cwd, List<String> supervise) {
+        List<String> pane = new ArrayList<>(List.of("/bin/sh", "-c", PANE_SCRIPT, "agentctl-pane",
+                Long.toString(config.paneLingerSeconds())));
+        pane.addAll(supervise);
+        String window = m.group() != null ? m.group() : PaneSpec.DEFAULT_OVERFLOW_WINDOW;
+        return tmux.openPane(new PaneSpec(m.tmuxSession(), callerPane, cwd, pane, PaneTitle.of(m.runId(), m.title(), "starting"),
+                config.minPaneHeight(), config.paneTitles(), window));
     }
 
     /** Runs the supervisor in its own session (setsid when available), output to pane.log; returns its process. */

@@ -78,6 +78,17 @@ public final class RunMeta {
     public static final String GROUP = "group";
     public static final String DEPTH = "depth";
     public static final String SPAWNED_BY = "spawned_by";
+    public static final String MODE = "mode";
+    public static final String LAUNCHER = "launcher";
+    public static final String SANDBOX = "sandbox";
+    public static final String REASONING_EFFORT = "reasoning_effort";
+    public static final String RESUME_THREAD_ID = "resume_thread_id";
+    public static final String NOTIFY_PANE = "notify_pane";
+    public static final String BATCH_TASK_ID = "batch_task_id";
+    public static final String BATCH_DEPS = "batch_deps";
+    public static final String BATCH_ESCALATE = "batch_escalate";
+    public static final String ESCALATED_TO = "escalated_to";
+    public static final String ESCALATION_ERROR = "escalation_error";
 
     private final JsonObject json;
 
@@ -95,14 +106,14 @@ public final class RunMeta {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
                 .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile())
-                .put(MODEL, n.model()).put("reasoning_effort", n.reasoningEffort()).put("sandbox", n.sandbox())
+                .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
                 .put(CREATED_AT, createdAt.toString()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
-                .put("mode", n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
-                .put("resume_thread_id", n.resumeThreadId()).put(EXIT_CODE, (Number) null)
+                .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
+                .put(RESUME_THREAD_ID, n.resumeThreadId()).put(EXIT_CODE, (Number) null)
                 .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)
                 .put(FOLLOWUP_PROMPT, (String) null).put(NOTES, (String) null).put(LAST_MESSAGE, (String) null)
                 .put(GIT_DIFF_STAT, (String) null).put(ERROR, (String) null).put(TIMEOUT_S, n.timeoutSeconds())
-                .put("launcher", n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
+                .put(LAUNCHER, n.launcher()).put(TMUX_SESSION, n.tmuxSession()).put(PANE_ID, (String) null)
                 .put(SUPERVISOR_PID, (Number) null).put(CODEX_PID, (Number) null).put(BASE_COMMIT, (String) null)
                 .put(USAGE, (String) null).put(LAST_EVENT_AT, (String) null).put(STALLED, false)
                 .put(DURATION_S, (Number) null);
@@ -134,6 +145,31 @@ public final class RunMeta {
                 .put(LAUNCHED_AT, (String) null);
     }
 
+    /** The tmux pane this run's wake-up is typed into instead of config's tmux_sendkeys_target (start --notify-pane). */
+    public void recordNotifyPane(String pane) {
+        put(NOTIFY_PANE, pane);
+    }
+
+    /**
+     * The run is one task of a batch plan: its task id, the runs of the tasks it depends on (task id to run
+     * id, for its prompt's templates) and the profile to escalate to (null: none).
+     */
+    public void joinBatch(String taskId, java.util.Map<String, String> deps, String escalate) {
+        JsonObject d = new JsonObject();
+        deps.forEach(d::addProperty);
+        put(BATCH_TASK_ID, taskId).put(BATCH_DEPS, d).put(BATCH_ESCALATE, escalate);
+    }
+
+    /** The task's follow-up was started as run escalatedTo: the task's result is that run's. */
+    public void recordEscalation(String escalatedTo) {
+        put(ESCALATED_TO, escalatedTo);
+    }
+
+    /** The escalation could not be started: the task's result stays this run's. */
+    public void recordEscalationProblem(String problem) {
+        put(ESCALATION_ERROR, problem);
+    }
+
     /** Why a waiting run still waits; false when that is what meta already says. */
     public boolean waitInQueue(String reason) {
         if (reason.equals(str(QUEUED_REASON))) return false;
@@ -155,6 +191,31 @@ public final class RunMeta {
         put(STATUS, RunState.RUNNING.wire()).put(STARTED_AT, now).put(LAST_EVENT_AT, now)
                 .put(SUPERVISOR_PID, supervisorPid).put(SUPERVISOR_STARTED_AT_MS, supervisorStartedAtMs).put(PANE_ID, paneId);
         return true;
+    }
+
+    /**
+     * A message sent to a run (mode followup) waits for runId instead of what it waited for: a message sent
+     * with --now goes first. False unless it still waits in the queue.
+     */
+    public boolean waitFor(String runId) {
+        if (!isWaitingInQueue()) return false;
+        JsonArray a = new JsonArray();
+        a.add(runId);
+        put(AFTER, a);
+        return true;
+    }
+
+    /**
+     * A message's turn has come: its codex continues threadId (argv rebuilt for it), and a worktree run's
+     * change counts from baseCommit, the branch tip its turn starts from (null: as recorded). Then {@link #launch}.
+     */
+    public boolean continueThread(String threadId, List<String> codexArgv, String baseCommit) {
+        if (!isWaitingInQueue()) return false;
+        JsonArray a = new JsonArray();
+        codexArgv.forEach(a::add);
+        put(RESUME_THREAD_ID, threadId).put(CODEX_ARGV, a);
+        if (baseCommit != null && isWorktree()) put(BASE_COMMIT, baseCommit);
+        return launch();
     }
 
     /** Where the run's tree stood when codex started. */
@@ -281,10 +342,16 @@ public final class RunMeta {
     public String parentRunId() { return str(PARENT_RUN_ID); }
     public String tmuxSession() { return str(TMUX_SESSION); }
     public Long timeoutSeconds() { return num(TIMEOUT_S); }
+    public String paneId() { return str(PANE_ID); }
+    public RunMode mode() { return RunMode.of(str(MODE)); }
+    /** A message sent to a run (`send`), waiting for or taking the next turn of that run's thread. */
+    public boolean isFollowup() { return mode() == RunMode.FOLLOWUP; }
 
     public String group() { return str(GROUP); }
+    /** The run's own wake-up pane, or null for config's tmux_sendkeys_target. */
+    public String notifyPane() { return str(NOTIFY_PANE); }
     /** "tmux" or "detached": how its supervisor is (or was to be) started. */
-    public String launcher() { return str("launcher"); }
+    public String launcher() { return str(LAUNCHER); }
     public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }
     public String spawnedBy() { return str(SPAWNED_BY); }
     public String queuedReason() { return str(QUEUED_REASON); }
@@ -292,6 +359,25 @@ public final class RunMeta {
     public boolean afterAny() { return Boolean.TRUE.equals(bool(AFTER_ANY)); }
     public Long queueTimeoutSeconds() { return num(QUEUE_TIMEOUT_S); }
     public List<String> after() { return strings(AFTER); }
+    public String followupPrompt() { return str(FOLLOWUP_PROMPT); }
+    public String notes() { return str(NOTES); }
+    public String diffStat() { return str(GIT_DIFF_STAT); }
+    public String batchTaskId() { return str(BATCH_TASK_ID); }
+    public String batchEscalate() { return str(BATCH_ESCALATE); }
+    public String escalatedTo() { return str(ESCALATED_TO); }
+    public String escalationError() { return str(ESCALATION_ERROR); }
+
+    /** The runs of the tasks this batch task depends on, by task id, in the plan's order. */
+    public java.util.Map<String, String> batchDeps() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        JsonElement d = json.get(BATCH_DEPS);
+        if (d != null && d.isJsonObject()) {
+            d.getAsJsonObject().entrySet().forEach(e -> {
+                if (e.getValue().isJsonPrimitive()) out.put(e.getKey(), e.getValue().getAsString());
+            });
+        }
+        return out;
+    }
 
     /**
      * Queued and not yet given a slot. A queued run from before the queue existed (no queued_at) was

@@ -1,86 +1,71 @@
 package dev.agentctl.supervisor;
 
-import dev.agentctl.run.Outcome;
 import dev.agentctl.codex.CodexEvent;
 import dev.agentctl.codex.ProgressView;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.base.TerminalText;
+import dev.agentctl.tmux.Tmux;
+import dev.agentctl.view.PaneTitle;
+import dev.agentctl.view.RunReport;
 import java.io.PrintStream;
+import java.util.List;
 
-/** What a person watching the pane sees: a header, one readable line per codex event, the result. */
+/**
+ * What a person watching the pane sees: a header, one readable line per codex event, the result, and the
+ * run's id, title and state in the pane's border.
+ */
 final class PaneReport {
-    private static final String RULE = "─".repeat(60);
-
     private final PrintStream out;
+    private final Tmux tmux;
 
-    PaneReport(PrintStream out) {
+    PaneReport(PrintStream out, Tmux tmux) {
         this.out = out;
+        this.tmux = tmux;
     }
 
     void header(RunMeta m) {
-        out.println("agentctl run " + m.runId() + (m.title() == null ? "" : " — " + TerminalText.oneLine(m.title(), 200)));
-        out.println("project " + m.project() + " (" + m.str("project_dir") + ") · profile " + m.profile()
-                + (m.str("model") == null ? "" : " · model " + m.str("model"))
-                + (m.str("parent_run_id") == null ? "" : " · resumes " + m.str("parent_run_id")));
-        out.println(RULE);
-        out.flush();
+        print(RunReport.header(m));
     }
 
     void event(CodexEvent e) {
         String line = ProgressView.describe(e);
-        if (line != null) {
-            out.println(line);
-            out.flush();
-        }
+        if (line != null) print(List.of(line));
     }
 
     void note(String text) {
-        out.println("· " + TerminalText.oneLine(text, 300));
-        out.flush();
+        print(List.of("· " + TerminalText.oneLine(text, 300)));
     }
 
     void result(RunMeta m) {
-        out.println(RULE);
-        String icon = m.outcomeValue() == Outcome.SUCCEEDED ? "✅" : m.outcomeValue() == Outcome.GOAL_NOT_MET ? "⚠️" : "❌";
-        out.println(icon + " " + m.outcome() + " · goal_met=" + m.goalMet() + " · exit " + m.exitCode() + " · "
-                + m.json().get("duration_s") + "s");
-        printField("summary", m.summary());
-        printField("follow-up", m.str("followup_prompt"));
-        printField("notes", m.str("notes"));
-        printField("error", m.str("error"));
-        String diff = m.str("git_diff_stat");
-        if (diff != null && !diff.isBlank()) {
-            out.println("diff:");
-            for (String l : diff.split("\n")) out.println("  " + TerminalText.oneLine(l, 200));
+        print(RunReport.result(m));
+    }
+
+    /** The pane's border title: run id, title and state (no pane: a detached supervisor). */
+    void showState(String paneId, RunMeta m) {
+        if (paneId == null) return;
+        try {
+            tmux.setPaneTitle(paneId, PaneTitle.of(m));
+        } catch (RuntimeException e) {
+            note("cannot set the pane title: " + e.getMessage());
         }
-        out.flush();
     }
 
     /**
-     * Keeps a pane on screen for a while so a person can read the result; Enter closes it at once.
-     * Only on a terminal: a detached supervisor has nobody to read it.
+     * The pane stays for a while after the supervisor has gone, so the result can be read: tmux closes it,
+     * and the pane's shell waits for Enter meanwhile (no JVM stays for it).
      */
-    void linger(long seconds) {
-        if (seconds <= 0 || System.console() == null) return;
-        out.println("(this pane closes in " + seconds + "s; press Enter to close it now)");
-        out.flush();
-        Thread reader = new Thread(() -> {
-            try {
-                System.in.read();
-            } catch (java.io.IOException ignored) {
-                // closing anyway
-            }
-        }, "pane-linger");
-        reader.setDaemon(true);
-        reader.start();
+    void closeLater(String paneId, long seconds) {
+        if (paneId == null || seconds <= 0) return;
         try {
-            reader.join(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            tmux.closePaneAfter(paneId, seconds);
+            print(List.of("(this pane closes in " + seconds + "s; press Enter to close it now)"));
+        } catch (RuntimeException e) {
+            note("cannot schedule closing this pane: " + e.getMessage());
         }
     }
 
-    private void printField(String label, String value) {
-        if (value != null && !value.isBlank()) out.println(label + ": " + TerminalText.oneLine(value, 2000));
+    private void print(List<String> lines) {
+        for (String l : lines) out.println(l);
+        out.flush();
     }
 }

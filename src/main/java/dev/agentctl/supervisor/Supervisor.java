@@ -1,10 +1,12 @@
 package dev.agentctl.supervisor;
 
+import dev.agentctl.lifecycle.Escalation;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.RunEnvironment;
+import dev.agentctl.tmux.Tmux;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -45,6 +47,7 @@ public final class Supervisor {
     private final RunFinalizer finalizer;
     private final PaneReport pane;
     private final Map<String, String> ownEnv;
+    private final ProviderTrouble providerTrouble;
     private final AtomicReference<StopRequest> stop = new AtomicReference<>();
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
@@ -53,6 +56,8 @@ public final class Supervisor {
     /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
     private volatile boolean runDirGone;
     private boolean slotHandedOn;
+    /** The caller's environment, for a run this one escalates to. */
+    private volatile Map<String, String> callerEnv;
 
     /** @param ownEnv this supervisor's own environment (the pane's): its TMUX_PANE, and codex's when the caller's is gone */
     public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out, Map<String, String> ownEnv) {
@@ -61,7 +66,8 @@ public final class Supervisor {
         this.config = config;
         this.notifier = notifier;
         this.finalizer = new RunFinalizer(store, notifier);
-        this.pane = new PaneReport(out);
+        this.pane = new PaneReport(out, new Tmux(config.tmuxSocket(), ownEnv));
+        this.providerTrouble = new ProviderTrouble(config.providerRetryLimitSeconds());
     }
 
     /** Returns the process exit code for the supervisor itself. */
@@ -72,11 +78,12 @@ public final class Supervisor {
         Map<String, String> env;
         try {
             env = CallerEnvironment.readAndDelete(dir);
+            callerEnv = env == null ? ownEnv : env;
         } catch (IOException | RuntimeException e) {
             // A supervisor that cannot start fails the run at once (the finalizer deletes env.json),
             // rather than leaving it queued until someone reconciles.
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "the supervisor could not start: " + e.getMessage());
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "the supervisor could not start: " + e.getMessage());
+            afterFinish(runId, ownEnv.get("TMUX_PANE"));
             return 1;
         }
         ProcessIdentity self = ProcessIdentity.current();
@@ -84,9 +91,11 @@ public final class Supervisor {
         RunMeta meta = store.update(runId, m -> m.startRunning(self.pid(), self.startedAtMillis(), paneId));
         if (meta == null) {
             pane.note("run " + runId + " is not queued (status " + store.read(runId).status() + "); nothing to do");
+            pane.closeLater(paneId, config.paneLingerSeconds());
             return 1;
         }
         pane.header(meta);
+        pane.showState(paneId, meta);
         SignalHandlers.install(this::stopFromSignal);
         try {
             return supervise(runId, meta, RunEnvironment.forCodex(env == null ? ownEnv : env, ownEnv, meta,
@@ -94,18 +103,38 @@ public final class Supervisor {
         } catch (Exception | Error e) {
             // Whatever went wrong here, the run must not stay "running": stop codex and say why.
             stopCodex();
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "supervisor error: " + e);
             throw e;
         } finally {
-            handOnSlot();
+            afterFinish(runId, paneId);
         }
+    }
+
+    /**
+     * The run is final: its result goes on screen, the queue starts what may run now (a message sent to this
+     * run among them), and the pane is left to tmux (closed after pane_linger) so that no JVM stays behind
+     * while a person reads the result.
+     */
+    private void afterFinish(String runId, String paneId) {
+        RunMeta m = runDirGone ? null : store.readQuietly(runId);
+        if (m != null && m.isFinished()) {
+            pane.result(m);
+            pane.showState(paneId, m);
+        }
+        handOnSlot();
+        pane.closeLater(paneId, config.paneLingerSeconds());
     }
 
     /** This run's slot is free: start the queued runs that may run now (there is no daemon to do it). */
     private void handOnSlot() {
         if (slotHandedOn) return;
         slotHandedOn = true;
+        try {
+            // A batch task that asked for it is resumed with a deeper profile before its dependents are looked at.
+            new Escalation(store, config, callerEnv != null ? callerEnv : ownEnv, () -> notifier).afterFinish(runId, System.err);
+        } catch (RuntimeException e) {
+            pane.note("could not escalate: " + e.getMessage());
+        }
         try {
             new Queue(store, config, () -> finalizer, ownEnv).promote();
         } catch (RuntimeException e) {
@@ -134,21 +163,18 @@ public final class Supervisor {
             String failure = WorktreeSetup.run(setup, workDir, env, dir.resolve("setup.log"), config.worktreeSetupTimeoutSeconds(),
                     () -> stopRequested(dir));
             if (failure != null && stop.get() == null) {
-                RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, failure);
-                if (done != null) pane.result(done);
+                finalizer.finishWithout(runId, Outcome.FAILED, failure);
                 return 1;
             }
         }
         if (stop.get() != null) { // a signal or kill request arrived before codex started
-            RunMeta done = finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
             return 1;
         }
         try {
             codex = CodexRun.start(meta.codexArgv(), workDir, env, dir, e -> onEvent(runId, e), pane::note);
         } catch (IOException e) {
-            RunMeta done = finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
-            if (done != null) pane.result(done);
+            finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
             return 1;
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
@@ -163,10 +189,7 @@ public final class Supervisor {
             pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
             return 1;
         }
-        RunMeta done = finish(runId, dir, snapshots, codex.process().exitValue());
-        if (done != null) pane.result(done);
-        handOnSlot(); // before lingering: the pane may stay open a while for a person to read
-        pane.linger(config.paneLingerSeconds());
+        finish(runId, dir, snapshots, codex.process().exitValue());
         return 0;
     }
 
@@ -190,6 +213,7 @@ public final class Supervisor {
             if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
                 request = new StopRequest(Outcome.TIMED_OUT, "deadline of " + timeoutS + "s reached");
             }
+            if (request == null) request = providerTrouble.check(dir.resolve("stderr.log"), System.nanoTime());
             long quiet = System.nanoTime() - codex.lastEventNanos();
             if (request == null && !stalled && quiet > stallNanos) {
                 stalled = true;
@@ -250,6 +274,7 @@ public final class Supervisor {
 
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
     private void onEvent(String runId, CodexEvent e) {
+        providerTrouble.onEvent(e);
         pane.event(e);
         boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
                 || "turn.failed".equals(e.type());

@@ -27,6 +27,7 @@ final class PaneOpener {
     static final int NEW_SESSION_WIDTH = 220;
     static final int NEW_SESSION_HEIGHT = 50;
     static final int TITLE_MAX = 100;
+    static final String BORDER_FORMAT = " #{pane_index}: #{pane_title} ";
 
     private static final String WHAT = "open pane";
     private static final String LAYOUT = "main-vertical";
@@ -40,7 +41,7 @@ final class PaneOpener {
     }
 
     /** What the new pane gets, already made safe for tmux. */
-    record Launch(String cwd, List<String> argv, String title) {
+    record Launch(String cwd, List<String> argv, String title, int minHeight, boolean borderTitles, String overflowWindow) {
         static Launch of(PaneSpec spec) {
             Path cwd = spec.cwd().toAbsolutePath().normalize();
             if (!Files.isDirectory(cwd)) {
@@ -48,7 +49,9 @@ final class PaneOpener {
                         + TerminalText.oneLine(cwd.toString(), 300));
             }
             String title = spec.title() == null ? null : TerminalText.oneLine(spec.title(), TITLE_MAX);
-            return new Launch(cwd.toString(), paneArgv(spec.argv()), title == null || title.isBlank() ? null : title);
+            String overflow = TerminalText.oneLine(spec.overflowWindow(), TITLE_MAX);
+            return new Launch(cwd.toString(), paneArgv(spec.argv()), title == null || title.isBlank() ? null : title,
+                    spec.minHeight(), spec.borderTitles(), overflow.isBlank() ? OVERFLOW_WINDOW_NAME : overflow);
         }
     }
 
@@ -112,12 +115,12 @@ final class PaneOpener {
      */
     private String openOverflow(String session, String fullWindow, Launch launch) {
         Result windows = tmux.check(WHAT, new CommandChain().add("list-windows", "-t", session,
-                "-F", "#{window_id} #{window_active} #{" + OVERFLOW_OPTION + "}").args());
+                "-F", "#{window_id} #{window_active} #{" + OVERFLOW_OPTION + "} #{window_name}").args());
         String candidate = null;
         for (String line : windows.stdout().split("\n")) {
-            String[] f = line.strip().split(" ");
+            String[] f = line.strip().split(" ", 4);
             boolean full = fullWindow == null ? f.length > 1 && f[1].equals("1") : f[0].equals(fullWindow);
-            if (f.length == 3 && f[2].equals("1") && !full) {
+            if (f.length == 4 && f[2].equals("1") && f[3].equals(launch.overflowWindow()) && !full) {
                 candidate = f[0]; // list-windows goes by index: the last one is the newest
             }
         }
@@ -131,13 +134,14 @@ final class PaneOpener {
             }
         }
         List<String> newWindow = new ArrayList<>(List.of("new-window", "-d", "-P", "-F", "#{window_id} #{pane_id}",
-                "-n", OVERFLOW_WINDOW_NAME, "-t", session + ":", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
+                "-n", CommandChain.formatLiteral(launch.overflowWindow()), "-t", session + ":", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
         newWindow.addAll(launch.argv());
         String[] ids = tmux.check(WHAT, new CommandChain().add(newWindow).args()).firstLine().split(" ");
         if (ids.length != 2 || !PANE_ID.matcher(ids[1]).matches()) {
             throw AgentctlException.failed("tmux: " + WHAT + " failed: unexpected answer from new-window");
         }
         CommandChain mark = new CommandChain().add("set-option", "-w", "-t", ids[0], OVERFLOW_OPTION, "1");
+        borderTitles(mark, ids[0]);
         if (launch.title() != null) {
             mark.add("select-pane", "-t", ids[1], "-T", CommandChain.formatLiteral(launch.title()));
         }
@@ -145,8 +149,14 @@ final class PaneOpener {
         return ids[1];
     }
 
-    /** Layout, split, layout again, title: one invocation. {@code window} is a target like "=ai:" or "@3". */
+    /**
+     * Layout, split, layout again, title: one invocation. {@code window} is a target like "=ai:" or "@3".
+     * A window where the new pane would get fewer than the minimum rows answers as tmux does when full.
+     */
     private Result trySplit(String window, Launch launch) {
+        if (launch.minHeight() > 0 && !hasRoom(window, launch.minHeight())) {
+            return new Result(1, "", "no space for new pane (min_pane_height " + launch.minHeight() + ")");
+        }
         String bottomRight = window + ".{bottom-right}";
         List<String> split = new ArrayList<>(List.of("split-window", "-d", "-v", "-P", "-F", "#{pane_id}",
                 "-t", bottomRight, "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
@@ -158,10 +168,39 @@ final class PaneOpener {
         if (launch.title() != null) {
             chain.add("select-pane", "-t", bottomRight, "-T", CommandChain.formatLiteral(launch.title()));
         }
+        if (launch.borderTitles()) {
+            borderTitles(chain, window);
+        }
         Result r = tmux.run(WHAT, chain.args());
         // Once split-window printed the id the pane exists; what follows is cosmetic and must not make a
         // caller retry and start the agent twice.
         return PANE_ID.matcher(r.firstLine()).matches() ? new Result(0, r.stdout(), r.stderr()) : r;
+    }
+
+    /**
+     * Whether one more pane fits with at least minHeight rows: agents share the right-hand column, so after the
+     * split its k panes split the window's height, less one row each for a border or title line.
+     */
+    private boolean hasRoom(String window, int minHeight) {
+        Result r = tmux.run(WHAT, new CommandChain().add("display-message", "-p", "-t", window,
+                "#{window_height} #{window_panes}").args());
+        String[] f = r.firstLine().split(" ");
+        if (!r.ok() || f.length != 2) {
+            return true; // let the split itself report what is wrong
+        }
+        try {
+            int height = Integer.parseInt(f[0]);
+            int agents = Math.max(1, Integer.parseInt(f[1]));
+            return (height - agents) / agents >= minHeight;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** Pane titles in the window's borders: fixed tmux text only, so a title shows exactly as set. */
+    private static void borderTitles(CommandChain chain, String window) {
+        chain.add("set-option", "-w", "-t", window, "pane-border-status", "top")
+                .add("set-option", "-w", "-t", window, "pane-border-format", BORDER_FORMAT);
     }
 
     private static CommandChain newSession(String session, Launch launch) {
@@ -173,6 +212,7 @@ final class PaneOpener {
         if (launch.title() != null) {
             chain.add("select-pane", "-t", "=" + session + ":", "-T", CommandChain.formatLiteral(launch.title()));
         }
+        borderTitles(chain, "=" + session + ":");
         return chain;
     }
 

@@ -122,6 +122,58 @@ public final class Tmux {
         throw TmuxProcess.failure("check pane", r);
     }
 
+    /** Sets a pane's title (shown in its border where border titles are on); sanitized, '#' kept literal. */
+    public void setPaneTitle(String paneId, String title) {
+        process.check("set pane title", new CommandChain().add("select-pane", "-t", PaneOpener.checkedPaneId(paneId),
+                "-T", CommandChain.formatLiteral(TerminalText.oneLine(title, PaneOpener.TITLE_MAX))).args());
+    }
+
+    /**
+     * Has the tmux server close the pane after {@code seconds}, with no process of ours waiting meanwhile;
+     * nothing happens if it is gone by then (pane ids are never reused within a server).
+     */
+    public void closePaneAfter(String paneId, long seconds) {
+        String pane = PaneOpener.checkedPaneId(paneId);
+        process.check("schedule pane close", new CommandChain().add("run-shell", "-b", "-d", Long.toString(Math.max(0, seconds)),
+                "-C", "kill-pane -t " + pane).args());
+    }
+
+    /**
+     * From inside a client of this server: shows {@code paneId} in that client (its session, window and pane).
+     * tmux finds the client from $TMUX, so this server must be the one the caller sits in.
+     */
+    public void switchClientTo(String paneId) {
+        String pane = PaneOpener.checkedPaneId(paneId);
+        process.checkAsClient("switch client", new CommandChain().add("select-window", "-t", pane)
+                .add("select-pane", "-t", pane).add("switch-client", "-t", pane).args());
+    }
+
+    /**
+     * Attaches this terminal to the session of {@code paneId} with that pane selected, as a child that shares
+     * our stdin/stdout/stderr (a JVM cannot exec); returns tmux's exit code when the client detaches.
+     */
+    public int attachTo(String paneId) {
+        String pane = PaneOpener.checkedPaneId(paneId);
+        return process.interactive(new CommandChain().add("select-window", "-t", pane).add("select-pane", "-t", pane)
+                .add("attach-session", "-t", pane).args());
+    }
+
+    /**
+     * Whether a $TMUX value ("socket-path,pid,session") names this server, i.e. the caller sits in one of
+     * its clients; false for null or another server.
+     */
+    public boolean isServerOf(String tmuxEnv) {
+        if (tmuxEnv == null || tmuxEnv.isBlank()) return false;
+        int comma = tmuxEnv.indexOf(',');
+        Path callers = Path.of(comma < 0 ? tmuxEnv : tmuxEnv.substring(0, comma));
+        Path ours = socket == null ? socketFileNamed("default") : socketFile();
+        try {
+            return ours != null && Files.isSameFile(callers, ours);
+        } catch (IOException | RuntimeException e) {
+            return callers.equals(ours);
+        }
+    }
+
     /** The visible text of {@code target}, lines joined by '\n'. */
     public String capturePane(String target) {
         return process.check("capture pane", new CommandChain().add("capture-pane", "-p", "-t", target).args()).stdout();
@@ -187,9 +239,13 @@ public final class Tmux {
     private Path socketFile() {
         if (socket == null) return null;
         if (socket.contains("/")) return Path.of(socket);
+        return socketFileNamed(socket);
+    }
+
+    private Path socketFileNamed(String name) {
         try {
             Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            return Path.of(tmuxTmpdir == null ? "/tmp" : tmuxTmpdir, "tmux-" + uid, socket);
+            return Path.of(tmuxTmpdir == null ? "/tmp" : tmuxTmpdir, "tmux-" + uid, name);
         } catch (IOException | RuntimeException e) {
             return null; // no /proc (not Linux): leave the file
         }

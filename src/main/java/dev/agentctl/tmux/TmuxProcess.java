@@ -81,6 +81,43 @@ final class TmuxProcess {
         }
     }
 
+    /**
+     * Like {@link #check}, but keeping $TMUX/$TMUX_PANE even for a private server: the caller sits in one of
+     * its clients and tmux finds that client through them.
+     */
+    Result checkAsClient(String what, List<String> tmuxArgs) {
+        try {
+            Map<String, String> env = new HashMap<>();
+            env.put("TMUX_TMPDIR", tmuxTmpdir);
+            ProcessRunner.Result r = ProcessRunner.run(command(tmuxArgs), null, env, TIMEOUT);
+            Result result = new Result(r.exitCode(), r.stdout(), r.stderr());
+            if (!result.ok()) throw failure(what, result);
+            return result;
+        } catch (AgentctlException e) {
+            if (e.getMessage().startsWith("tmux: ")) throw e;
+            throw AgentctlException.failed("tmux: " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a tmux client on our own terminal (stdin, stdout, stderr inherited) until it ends; $TMUX is
+     * dropped so that attaching from inside another server nests instead of being refused.
+     */
+    int interactive(List<String> tmuxArgs) {
+        ProcessBuilder pb = new ProcessBuilder(command(tmuxArgs)).inheritIO();
+        pb.environment().remove("TMUX");
+        pb.environment().remove("TMUX_PANE");
+        if (tmuxTmpdir != null) pb.environment().put("TMUX_TMPDIR", tmuxTmpdir);
+        try {
+            return pb.start().waitFor();
+        } catch (java.io.IOException e) {
+            throw AgentctlException.failed("tmux: attach failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AgentctlException.failed("tmux: attach failed: interrupted");
+        }
+    }
+
     /** Like {@link #run} but any non-zero exit becomes the standard failure. */
     Result check(String what, List<String> tmuxArgs) {
         Result r = run(what, tmuxArgs);

@@ -21,6 +21,8 @@ public final class Config {
     public static final String MAX_DEPTH = "max_depth";
     public static final String MAX_RUNS_PER_GROUP = "max_runs_per_group";
     public static final String SPAWN_RULES = "spawn_rules";
+    /** Not among the defaults: without it no cost is estimated. */
+    public static final String PRICES = "prices";
 
     private final JsonObject user;
     private final String tmuxSocket;
@@ -30,6 +32,8 @@ public final class Config {
     private final String codexBin;
     private final String launcher;
     private final Long defaultTimeoutSeconds;
+    private final long providerRetryLimitSeconds;
+    private final Prices prices;
     private final long stallAfterSeconds;
     private final long paneLingerSeconds;
     private final String stallAction;
@@ -41,6 +45,8 @@ public final class Config {
     private final String isolation;
     private final String branchPrefix;
     private final long worktreeSetupTimeoutSeconds;
+    private final boolean paneTitles;
+    private final int minPaneHeight;
     private final Map<String, Profile> profiles;
 
     /**
@@ -63,6 +69,9 @@ public final class Config {
         launcher = oneOf("launcher", text("launcher", defaults), null, LAUNCHER_TMUX, LAUNCHER_DETACHED);
         String timeout = text("default_timeout", defaults);
         defaultTimeoutSeconds = timeout == null ? null : Durations.parseSeconds(timeout, "config.json default_timeout");
+        String retry = text("provider_retry_limit", defaults);
+        providerRetryLimitSeconds = retry == null ? 120 : Durations.parseSeconds(retry, "config.json provider_retry_limit");
+        prices = Prices.of(this.user.get(PRICES));
         String stall = text("stall_after", defaults);
         stallAfterSeconds = stall == null ? 600 : Durations.parseSeconds(stall, "config.json stall_after");
         String linger = text("pane_linger", defaults);
@@ -85,6 +94,8 @@ public final class Config {
         maxDepth = Limits.count(userOrDefault(MAX_DEPTH, defaults), "config.json: " + MAX_DEPTH);
         maxRunsPerGroup = Limits.count(userOrDefault(MAX_RUNS_PER_GROUP, defaults), "config.json: " + MAX_RUNS_PER_GROUP);
         spawnRules = Limits.spawnRules(userOrDefault(SPAWN_RULES, defaults), "config.json: " + SPAWN_RULES);
+        paneTitles = paneTitles(this.user.get("pane_titles"));
+        minPaneHeight = minPaneHeight(this.user.get("min_pane_height"));
         profiles = profilesOf(this.user);
     }
 
@@ -97,7 +108,8 @@ public final class Config {
         d.addProperty("tmux_sendkeys_target", "");
         d.addProperty("codex_bin", "codex");
         d.add("launcher", null); // null: tmux when installed, else detached with a warning
-        d.add("default_timeout", null);
+        d.addProperty("default_timeout", "3h"); // a finite default: null (none) only when asked for
+        d.addProperty("provider_retry_limit", "2m");
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
@@ -108,6 +120,8 @@ public final class Config {
         d.addProperty(MAX_DEPTH, 3);
         d.addProperty(MAX_RUNS_PER_GROUP, 25);
         d.add(SPAWN_RULES, null); // null: any profile may start any profile
+        d.addProperty("pane_titles", false);
+        d.addProperty("min_pane_height", 8);
         JsonObject profiles = new JsonObject();
         profiles.add(Profile.DEFAULT, Profile.json("gpt-5.3-codex-spark", "low", null));
         profiles.add("deep", Profile.json("gpt-5.5", "xhigh", null));
@@ -131,6 +145,10 @@ public final class Config {
     public String launcher() { return launcher; }
     /** Seconds, or null for no deadline. */
     public Long defaultTimeoutSeconds() { return defaultTimeoutSeconds; }
+    /** How long codex may keep reporting that it cannot reach the model before the run fails. */
+    public long providerRetryLimitSeconds() { return providerRetryLimitSeconds; }
+    /** Prices per model for usage's estimates; empty when none are configured. */
+    public Prices prices() { return prices; }
     public long stallAfterSeconds() { return stallAfterSeconds; }
     /** How long a finished run's pane stays open to be read (0 closes it at once). */
     public long paneLingerSeconds() { return paneLingerSeconds; }
@@ -166,6 +184,30 @@ public final class Config {
 
     /** Which profiles a run of a profile may start; null when anything is allowed. */
     public Map<String, java.util.List<String>> spawnRules() { return spawnRules; }
+
+    /**
+     * Whether run titles go into the pane borders of windows agentctl did not create (e.g. yours, when a run
+     * is split off it); windows agentctl creates always show them.
+     */
+    public boolean paneTitles() { return paneTitles; }
+
+    /** Rows a run's pane keeps at least; a window without room for one more such pane gets a new window. */
+    public int minPaneHeight() { return minPaneHeight; }
+
+    private static boolean paneTitles(JsonElement e) {
+        if (e == null || e.isJsonNull()) return false;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) return e.getAsBoolean();
+        throw AgentctlException.usage("config.json: pane_titles must be true or false, not " + e);
+    }
+
+    private static int minPaneHeight(JsonElement e) {
+        if (e == null || e.isJsonNull()) return 8;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double v = e.getAsDouble();
+            if (v == Math.rint(v) && v >= 2 && v <= 1000) return (int) v;
+        }
+        throw AgentctlException.usage("config.json: min_pane_height must be a whole number of rows from 2 to 1000, not " + e);
+    }
 
     private JsonElement userOrDefault(String key, JsonObject defaults) {
         return user.has(key) ? user.get(key) : defaults.get(key);

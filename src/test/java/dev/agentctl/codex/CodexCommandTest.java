@@ -82,4 +82,15 @@ class CodexCommandTest {
         AgentctlException e = assertThrows(AgentctlException.class, call);
         assertEquals(ExitCodes.USAGE, ExitCodes.of(e.kind()));
     }
+
+    @Test
+    void anArgvIsPointedAtTheThreadItContinuesReplacingAnyEarlierOne() {
+        java.util.List<String> fresh = java.util.List.of("codex", "exec", "--json", "-o", "/r/last.json", "-");
+        assertEquals(java.util.List.of("codex", "exec", "--json", "-o", "/r/last.json", "resume", "t-1", "-"),
+                CodexCommand.withResumeThread(fresh, "t-1"));
+        assertEquals(java.util.List.of("codex", "exec", "--json", "-o", "/r/last.json", "resume", "t-2", "-"),
+                CodexCommand.withResumeThread(CodexCommand.withResumeThread(fresh, "t-1"), "t-2"));
+        assertThrows(dev.agentctl.base.AgentctlException.class, () -> CodexCommand.withResumeThread(fresh, "-x; rm"));
+        assertThrows(IllegalArgumentException.class, () -> CodexCommand.withResumeThread(java.util.List.of("codex"), "t"));
+    }
 }

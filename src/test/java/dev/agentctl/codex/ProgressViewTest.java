@@ -27,8 +27,8 @@ class ProgressViewTest {
         assertNull(describe(CapturedLines.TURN_STARTED));
         assertEquals("$ echo hello > hello.txt", describe(CapturedLines.COMMAND_STARTED));
         assertEquals("  ↳ exit 0", describe(CapturedLines.COMMAND_COMPLETED));
-        assertEquals("💬 {\"goal_met\": true, \"summary\": \"wrote hello.txt\", \"followup_prompt\": \"\", \"notes\": \"\"}",
-                describe(CapturedLines.AGENT_MESSAGE));
+        assertEquals("💬 result: goal met — wrote hello.txt", describe(CapturedLines.AGENT_MESSAGE),
+                "the result JSON is shown by its meaning, not raw");
         assertEquals("✔ turn completed (tokens 20 in / 10 out)", describe(CapturedLines.TURN_COMPLETED));
         assertEquals("⚠ Model metadata for `mock-model` not found. Defaulting to fallback metadata.", describe(CapturedLines.ERROR_ITEM));
         assertEquals("… Planning the change", describe(CapturedLines.REASONING));

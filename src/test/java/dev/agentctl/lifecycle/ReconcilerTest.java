@@ -70,4 +70,18 @@ class ReconcilerTest {
     void finishedRunsAreNeverLost() {
         assertNull(Reconciler.lostReason(meta("finished", "2020-01-01T00:00:00Z", 1L, 1L), Instant.now()));
     }
+
+    @Test
+    void aFollowUpWaitingForItsTurnIsNotLostHoweverOldButOnceLaunchedGetsTheGraceFromThen() {
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        RunMeta waiting = RawMeta.create().put("run_id", "f").put("status", "queued").put("created_at", "2026-01-01T00:00:00Z")
+                .put("queued_at", "2026-01-01T00:00:00Z").put("mode", "followup").meta();
+        assertTrue(waiting.isWaitingInQueue() && waiting.isFollowup());
+        assertNull(Reconciler.lostReason(waiting, now), "waits for its parent, not for a supervisor");
+        RunMeta launched = RawMeta.create().put("run_id", "f").put("status", "queued").put("created_at", "2026-01-01T00:00:00Z")
+                .put("queued_at", "2026-01-01T00:00:00Z").put("mode", "followup").put("launched_at", "2026-01-01T09:59:30Z").meta();
+        assertFalse(launched.isWaitingInQueue());
+        assertNull(Reconciler.lostReason(launched, now), "launched 30 s ago: its supervisor may still be starting");
+        assertEquals("supervisor never started", Reconciler.lostReason(launched, now.plusSeconds(31)));
+    }
 }

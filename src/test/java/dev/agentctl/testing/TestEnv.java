@@ -45,6 +45,9 @@ public final class TestEnv implements AutoCloseable {
             if (!e.getKey().startsWith("TMUX")) env.put(e.getKey(), e.getValue());
         }
         env.put("AI_ORCH_HOME", home.toString());
+        // codex runs commands in a login shell: the developer's profile (pyenv rehash and the like, which can
+        // wait a minute on a lock) must not decide how long a test's command takes.
+        env.put("HOME", base.toString());
         env.put("CODEX_HOME", codexHome.toString());
         Path codexDir = Path.of(CodexBinary.path()).getParent();
         env.put("PATH", codexDir + ":" + System.getenv("PATH"));

@@ -24,7 +24,9 @@ class ConfigTest {
         assertEquals("codex", c.codexBin());
         assertEquals(600, c.stallAfterSeconds());
         assertEquals("notify", c.stallAction());
-        assertNull(c.defaultTimeoutSeconds());
+        assertEquals(3 * 3600L, c.defaultTimeoutSeconds(), "a finite default deadline");
+        assertEquals(120, c.providerRetryLimitSeconds());
+        assertNull(new Config(Json.parseObject("{\"default_timeout\": null}", "c")).defaultTimeoutSeconds(), "null: none");
         assertEquals("low", c.profile("spark").reasoningEffort());
         assertEquals("xhigh", c.profile("deep").reasoningEffort());
         assertEquals("medium", c.profile("review").reasoningEffort());
@@ -67,5 +69,27 @@ class ConfigTest {
         AgentctlException e = assertThrows(AgentctlException.class, () -> new ConfigStore(ws).writeMissingDefaults());
         assertTrue(e.getMessage().contains(ws.configFile().toString()), e.getMessage());
         assertEquals("{oops", Files.readString(ws.configFile()));
+    }
+
+    @Test
+    void paneTitlesAndMinPaneHeightAreValidated() {
+        Config d = new Config(null);
+        assertFalse(d.paneTitles());
+        assertEquals(8, d.minPaneHeight());
+        JsonObject u = new JsonObject();
+        u.addProperty("pane_titles", true);
+        u.addProperty("min_pane_height", 12);
+        assertTrue(new Config(u).paneTitles());
+        assertEquals(12, new Config(u).minPaneHeight());
+        for (String bad : new String[] {"\"yes\"", "1"}) {
+            JsonObject o = Json.parseObject("{\"pane_titles\": " + bad + "}", "t");
+            AgentctlException e = assertThrows(AgentctlException.class, () -> new Config(o).paneTitles());
+            assertTrue(e.getMessage().contains("pane_titles"), e.getMessage());
+        }
+        for (String bad : new String[] {"1", "7.5", "\"8\"", "100000"}) {
+            JsonObject o = Json.parseObject("{\"min_pane_height\": " + bad + "}", "t");
+            AgentctlException e = assertThrows(AgentctlException.class, () -> new Config(o).minPaneHeight());
+            assertTrue(e.getMessage().contains("min_pane_height"), e.getMessage());
+        }
     }
 }

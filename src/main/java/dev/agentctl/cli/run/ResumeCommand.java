@@ -1,14 +1,8 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.run.RunMeta;
-import dev.agentctl.lifecycle.RunRequest;
-import dev.agentctl.lifecycle.RunStarter;
+import dev.agentctl.ops.ResumeRun;
 import dev.agentctl.workspace.Config;
-import dev.agentctl.workspace.Profile;
-import dev.agentctl.workspace.Project;
-import java.nio.file.Paths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,25 +21,11 @@ public final class ResumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         Config config = config();
-        RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
-        if (parent.threadId() == null) {
-            throw AgentctlException.usage("run " + parentRunId + " has no thread id to resume (codex never started a thread)");
-        }
-        if (!parent.isFinished()) {
-            throw AgentctlException.usage("run " + parentRunId + " is still " + parent.status() + "; wait for it before resuming");
-        }
+        String parentRunId = runId(this.parentRunId);
         Long timeoutS = run.timeoutSeconds(config);
-        run.queue();
-        Profile prof = config.profile(run.profile != null ? run.profile : parent.profile() != null ? parent.profile() : Profile.DEFAULT);
-        String dir = parent.projectDir();
-        if (dir == null || !java.nio.file.Files.isDirectory(Paths.get(dir))) {
-            throw AgentctlException.usage("project directory of run " + parentRunId + " is missing: " + dir);
-        }
-        Project p = new Project(parent.project(), Paths.get(dir), null);
-        byte[] prompt = run.prompt(io());
-        String t = run.title != null ? run.title : parent.title() == null ? null : parent.title() + " (resumed)";
-        String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.resume(p, prof, t, prompt, timeoutS, parent,
-                run.noTmux).withQueue(run.queue()));
+        var queue = run.queue(runs());
+        String id = new ResumeRun(runs(), reconciler(), config, io(), this::notifier).resume(new ResumeRun.Params(parentRunId,
+                run.profile, run.title, () -> run.prompt(io()), timeoutS, run.noTmux, queue, run.notifyPane()));
         io().out().println(id);
         return 0;
     }
