@@ -285,7 +285,7 @@ measure_lingering_pane() {
     LINGER_MIB=n/a
     pid=$(tmux -L "$socket" display-message -p -t "$pane" '#{pane_pid}' 2>/dev/null) || return 0
     LINGER_MIB=$(awk -v k="$(rss_tree "$pid")" 'BEGIN { printf "%.1f", k / 1024 }')
-    LINGER_WHAT=$(ps -o comm= -p "$pid" 2>/dev/null; pgrep -P "$pid" -l | awk '{ print $2 }')
+    LINGER_WHAT=$(ps -o comm= -p "$pid" 2>/dev/null; { pgrep -P "$pid" -l || true; } | awk '{ print $2 }')
     LINGER_WHAT=$(printf '%s\n' "$LINGER_WHAT" | sort -u | tr '\n' ' ')
 }
 
