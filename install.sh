@@ -286,7 +286,7 @@ install_files() {
     install -d "$bin" "$share"
     put 0755 "$ROOT/bin/agentctl" "$bin/agentctl"
     put 0755 "$ROOT/bin/orch" "$bin/orch"
-    rm -f -- "$share/agentctl.jsa" "$share/agentctl-wait.jsa" # archives of the previous jar are useless now
+    rm -f -- "$share/agentctl.jsa" "$share/agentctl-wait.jsa" "$share/agentctl-supervise.jsa" # archives of the previous jar are useless now
     put 0644 "$ROOT/target/agentctl.jar" "$share/agentctl.jar"
     copy_dir "$ROOT/config" "$share/config"
     copy_dir "$ROOT/prompts" "$share/prompts"
@@ -341,18 +341,12 @@ EOF
     train add-project demo "$dir/project"
     train projects
     train projects --json
-    done_id=20260101-000000-abcdef
-    mkdir -p "$dir/ws/runs/$done_id"
-    cat >"$dir/ws/runs/$done_id/meta.json" <<EOF
-{"run_id":"$done_id","status":"finished","outcome":"succeeded","project":"demo","profile":"spark","title":"training",
- "created_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","goal_met":true,"summary":"ok",
- "followup_prompt":"","notes":"","exit_code":0,"thread_id":null,"git_diff_stat":""}
-EOF
-    # Queued a moment ago: wait blocks on it, checks it is alive, and times out.
-    queued_id=20260101-000000-queued
-    mkdir -p "$dir/ws/runs/$queued_id"
-    printf '{"run_id":"%s","status":"queued","project":"demo","profile":"spark","created_at":"%s"}\n' \
-        "$queued_id" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$dir/ws/runs/$queued_id/meta.json"
+    # Made-up runs, made by agentctl itself (as bench/run.sh makes its own): a finished one to show
+    # and wait for, and one queued a moment ago, which wait blocks on, checks it is alive, and times out.
+    train internal make-runs --count 40 --status finished --project demo
+    done_id=$(tail -n 1 "$dir/out")
+    train internal make-runs --count 1 --status queued --project demo
+    queued_id=$(tail -n 1 "$dir/out")
     train list # writes the run index
     train list # reads it
     train list --json --limit 5
@@ -365,6 +359,8 @@ EOF
     case $id in
         [0-9]*-*) train wait "$id" --timeout 30s ;;
     esac
+    train list # finds the new run directory by its id, appends to the index
+    train list --project demo --limit 100 # reads the index to its start
     # The supervisor writes its class list until it exits, and then its pane closes: the server ends
     # with its last session.
     for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
@@ -378,6 +374,9 @@ EOF
     train reconcile
     train remove-project demo
     dump_archive agentctl.jsa "$dir"/classes.* "$dir"/wait-classes.* || return 1
+    # The supervisors' own lists: those of JVMs that loaded the Supervisor class.
+    local supervisor_lists
+    supervisor_lists=$(grep -l '^dev/agentctl/supervisor/Supervisor\( \|$\)' "$dir"/classes.* 2>/dev/null || true)
     # -Xshare:on makes the JVM fail instead of quietly running without the archive.
     if ! AGENTCTL_JAVA_OPTS=-Xshare:on bounded 60 "$PREFIX/bin/agentctl" --version >/dev/null 2>&1; then
         rm -f -- "$share/agentctl.jsa"
@@ -389,6 +388,14 @@ EOF
         info "$share/agentctl-wait.jsa"
     else
         rm -f -- "$share/agentctl-wait.jsa" # wait uses the other one
+    fi
+    # shellcheck disable=SC2086 # a list of file names without blanks (under our own temporary directory)
+    if [ -n "$supervisor_lists" ] && dump_archive agentctl-supervise.jsa $supervisor_lists &&
+        AGENTCTL_JAVA_OPTS="-Xshare:on -XX:SharedArchiveFile=$share/agentctl-supervise.jsa" \
+            bounded 60 "$PREFIX/bin/agentctl" --version >/dev/null 2>&1; then
+        info "$share/agentctl-supervise.jsa"
+    else
+        rm -f -- "$share/agentctl-supervise.jsa" # supervisors use the one for everything
     fi
 }
 
@@ -413,7 +420,7 @@ do_install() {
     install_codex
     install_completion
     if ! make_cds_archive; then
-        rm -f -- "$PREFIX/share/agentctl/agentctl.jsa.tmp" "$PREFIX/share/agentctl/agentctl-wait.jsa.tmp"
+        rm -f -- "$PREFIX/share/agentctl/"*.jsa.tmp
         info "skipped: could not create the archive (agentctl works without it, it only starts slower)"
     fi
     step "Initialising the workspace (agentctl init)"

@@ -49,6 +49,7 @@ public final class CommandRegistry {
         COMMANDS.put("completion", dev.agentctl.cli.workspace.CompletionCommand::new);
         COMMANDS.put("batch", dev.agentctl.cli.batch.BatchCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
+        COMMANDS.put("internal", dev.agentctl.cli.run.InternalCommand::new);
     }
 
     private CommandRegistry() {}

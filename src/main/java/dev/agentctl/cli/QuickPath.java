@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Start-up without picocli for the calls made in loops: `--version` and the plain shapes of show,
- * list, wait and start. Building picocli's model (annotation proxies, reflection, its converters)
+ * list, wait, start and supervise. Building picocli's model (annotation proxies, reflection, its converters)
  * costs more than those commands themselves. Everything else, and every malformed or unusual
  * argument list, returns null and goes through picocli, which then parses and reports as always.
  * The command objects get exactly the fields picocli would give them; QuickPathTest holds the two

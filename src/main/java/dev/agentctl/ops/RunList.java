@@ -37,10 +37,12 @@ public final class RunList {
     /** @param group null: runs of any group */
     public Listing list(RunQuery query, String group) {
         if (group != null) GroupStore.validateName(group);
-        List<RunMeta> settled = all();
+        // The index hands back the newest matching finished runs and every unfinished run, not all ten
+        // thousand; every unfinished run is among them, so the queue's positions are whole.
+        RunQuery q = group == null ? query : new RunQuery(query.status(), query.project(), group, query.limit());
+        List<RunMeta> settled = settle(new RunIndex(runs, FIELDS).runs(q, warn));
         Map<String, Integer> positions = QueueView.positions(settled);
-        if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
-        return new Listing(query.select(settled), positions);
+        return new Listing(q.select(settled), positions);
     }
 
     /**
@@ -48,7 +50,11 @@ public final class RunList {
      * with the queue moved on. Finished runs may be the index's reduced entries: see {@link #whole}.
      */
     public List<RunMeta> all() {
-        return QueueView.settle(runs, queue, reconciler.reconcileAll(new RunIndex(runs, FIELDS).runs(warn)));
+        return settle(new RunIndex(runs, FIELDS).runs(RunQuery.all(), warn));
+    }
+
+    private List<RunMeta> settle(List<RunMeta> candidates) {
+        return QueueView.settle(runs, queue, reconciler.reconcileAll(candidates));
     }
 
     /** The whole meta of a run the index gave in part; read one by one, as they may be large. */

@@ -98,11 +98,16 @@ public final class RunMeta {
 
     /** A new run, queued: every key the original tool's meta.json had, in its order. */
     public static RunMeta queued(NewRun n) {
+        return queued(n, Instant.now());
+    }
+
+    /** A new run queued at the given time: made-up runs (bench, start-up training) stand for months of runs. */
+    public static RunMeta queued(NewRun n, Instant createdAt) {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
                 .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile())
                 .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
-                .put(CREATED_AT, now()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
+                .put(CREATED_AT, createdAt.toString()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
                 .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
                 .put(RESUME_THREAD_ID, n.resumeThreadId()).put(EXIT_CODE, (Number) null)
                 .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
                 "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'",
                 "  agentctl list --group refactor --status queued"})
 public final class ListCommand extends BaseCommand implements QuickCommand {
-    @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
+    /** What a plain `list` shows: the newest runs, as many as a screen holds. */
+    static final int DEFAULT_LIMIT = 30;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default: " + DEFAULT_LIMIT + ").")
     Integer limit;
 
     @Option(names = "--status", paramLabel = "S", description = "queued, running, finished, or an outcome: succeeded, goal_not_met, failed, timed_out, killed, lost.")
@@ -56,7 +59,7 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         if (limit != null && limit < 0) {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
-        RunQuery query = new RunQuery(status, project, limit);
+        RunQuery query = new RunQuery(status, project, group, limit == null ? DEFAULT_LIMIT : limit);
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, read again one by one as they are printed (they may be large).
         RunList lister = new RunList(runs(), reconciler(), queue(), this::warn);
