@@ -39,7 +39,7 @@ public final class SyntheticRuns {
     }
 
     /** As above, the newest created at the given time. */
-    List<String> make(int count, RunState state, Outcome outcome, List<String> projects, Duration every, Instant newest) {
+    public List<String> make(int count, RunState state, Outcome outcome, List<String> projects, Duration every, Instant newest) {
         if (state == RunState.RUNNING) throw AgentctlException.usage("made-up runs cannot be running: they have no supervisor");
         List<String> ids = new ArrayList<>(count);
         List<Instant> created = new ArrayList<>(count);
