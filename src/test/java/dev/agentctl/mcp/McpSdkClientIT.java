@@ -112,7 +112,7 @@ class McpSdkClientIT extends RealRunTest {
         assertEquals(busy.get("thread_id").getAsString(), next.get("thread_id").getAsString(), "the same codex thread");
         assertFalse(java.time.Instant.parse(next.get("started_at").getAsString())
                 .isBefore(java.time.Instant.parse(busy.get("ended_at").getAsString())), "the message starts after the turn ends");
-        String modelInput = lastInputWith("SENT-OVER-MCP");
+        String modelInput = env.lastModelInputWith("SENT-OVER-MCP");
         assertTrue(modelInput.indexOf("BUSY-TEXT") >= 0 && modelInput.indexOf("BUSY-TEXT") < modelInput.indexOf("SENT-OVER-MCP"),
                 "the model sees the earlier turn, then the message: " + modelInput);
 
@@ -190,15 +190,6 @@ class McpSdkClientIT extends RealRunTest {
         return step.getAsJsonObject("structured");
     }
 
-    /** The input of the last request the model got that carries marker. */
-    private String lastInputWith(String marker) {
-        List<JsonObject> reqs = env.model.requests();
-        for (int i = reqs.size() - 1; i >= 0; i--) {
-            String input = reqs.get(i).get("input").toString();
-            if (input.contains(marker)) return input;
-        }
-        throw new AssertionError("no request carried " + marker);
-    }
 
     private List<JsonObject> allMetas() throws java.io.IOException {
         try (var dirs = Files.list(env.home.resolve("runs"))) {
