@@ -8,92 +8,18 @@ import dev.agentctl.store.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * meta.json as a JSON tree: fields this version does not know survive every rewrite, and nothing is
- * reflected over. This class owns the keys and the transitions (queued → running → finished with an
- * outcome, and what is recorded on the way); no other class writes a key by name.
+ * reflected over. This class owns the transitions (queued → running → finished with an outcome, and
+ * what is recorded on the way); no other class writes a key. The keys are {@link MetaKeys}, the reads
+ * {@link RunMetaView}: split only to keep each part readable, all three are one owner.
  */
-public final class RunMeta {
-    public static final String RUN_ID = "run_id";
-    public static final String STATUS = "status";
-    public static final String OUTCOME = "outcome";
-    public static final String TITLE = "title";
-    public static final String PROJECT = "project";
-    public static final String PROJECT_DIR = "project_dir";
-    public static final String PROFILE = "profile";
-    public static final String MODEL = "model";
-    public static final String CREATED_AT = "created_at";
-    public static final String STARTED_AT = "started_at";
-    public static final String ENDED_AT = "ended_at";
-    public static final String PARENT_RUN_ID = "parent_run_id";
-    public static final String THREAD_ID = "thread_id";
-    public static final String EXIT_CODE = "exit_code";
-    public static final String GOAL_MET = "goal_met";
-    public static final String SUMMARY = "summary";
-    public static final String FOLLOWUP_PROMPT = "followup_prompt";
-    public static final String NOTES = "notes";
-    public static final String GIT_DIFF_STAT = "git_diff_stat";
-    public static final String ERROR = "error";
-    public static final String TIMEOUT_S = "timeout_s";
-    public static final String TMUX_SESSION = "tmux_session";
-    public static final String PANE_ID = "pane_id";
-    public static final String SUPERVISOR_PID = "supervisor_pid";
-    public static final String SUPERVISOR_STARTED_AT_MS = "supervisor_started_at_ms";
-    public static final String CODEX_PID = "codex_pid";
-    public static final String CODEX_STARTED_AT_MS = "codex_started_at_ms";
-    public static final String CODEX_ARGV = "codex_argv";
-    public static final String USAGE = "usage";
-    public static final String STALLED = "stalled";
-    public static final String DURATION_S = "duration_s";
-    public static final String KILL_REASON = "kill_reason";
-    public static final String LAST_MESSAGE = "last_message";
-    public static final String LAST_MESSAGE_RAW = "last_message_raw";
-    public static final String LAST_EVENT_AT = "last_event_at";
-    public static final String LAUNCH_PID = "launch_pid";
-    public static final String LAUNCH_STARTED_AT_MS = "launch_started_at_ms";
-    public static final String ISOLATION = "isolation";
-    public static final String WORKTREE = "worktree";
-    public static final String WORK_DIR = "work_dir";
-    public static final String BRANCH = "branch";
-    public static final String BASE_COMMIT = "base_commit";
-    public static final String HEAD_COMMIT = "head_commit";
-    public static final String START_TREE = "start_tree";
-    public static final String END_TREE = "end_tree";
-    public static final String WORKTREE_SETUP = "worktree_setup";
-    public static final String MERGED_AT = "merged_at";
-    public static final String MERGE_COMMIT = "merge_commit";
-    public static final String DISCARDED_AT = "discarded_at";
-    public static final String WORKTREE_ERROR = "worktree_error";
-    public static final String ISOLATION_WORKTREE = "worktree";
-    public static final String ISOLATION_SHARED = "shared";
-    public static final String QUEUED_AT = "queued_at";
-    public static final String QUEUED_REASON = "queued_reason";
-    public static final String LAUNCHED_AT = "launched_at";
-    public static final String AFTER = "after";
-    public static final String AFTER_ANY = "after_any";
-    public static final String QUEUE_TIMEOUT_S = "queue_timeout_s";
-    public static final String GROUP = "group";
-    public static final String DEPTH = "depth";
-    public static final String SPAWNED_BY = "spawned_by";
-    public static final String MODE = "mode";
-    public static final String LAUNCHER = "launcher";
-    public static final String SANDBOX = "sandbox";
-    public static final String REASONING_EFFORT = "reasoning_effort";
-    public static final String RESUME_THREAD_ID = "resume_thread_id";
-    public static final String NOTIFY_PANE = "notify_pane";
-    public static final String BATCH_TASK_ID = "batch_task_id";
-    public static final String BATCH_DEPS = "batch_deps";
-    public static final String BATCH_ESCALATE = "batch_escalate";
-    public static final String ESCALATED_TO = "escalated_to";
-    public static final String ESCALATION_ERROR = "escalation_error";
-
-    private final JsonObject json;
+public final class RunMeta extends RunMetaView {
 
     public RunMeta(JsonObject json) {
-        this.json = json;
+        super(json);
     }
 
     /** A new run, queued: every key the original tool's meta.json had, in its order. */
@@ -317,102 +243,6 @@ public final class RunMeta {
     }
 
     // ---- reading ------------------------------------------------------------------------------
-
-    public JsonObject json() { return json; }
-
-    public String str(String key) { return Json.string(json, key); }
-    public Long num(String key) { return Json.longValue(json, key); }
-    public Boolean bool(String key) { return Json.bool(json, key); }
-
-    public String runId() { return str(RUN_ID); }
-    public String status() { return str(STATUS); }
-    public RunState state() { return RunState.of(status()); }
-    public String outcome() { return str(OUTCOME); }
-    public Outcome outcomeValue() { return Outcome.of(outcome()); }
-    public String project() { return str(PROJECT); }
-    public String projectDir() { return str(PROJECT_DIR); }
-    public String profile() { return str(PROFILE); }
-    public String title() { return str(TITLE); }
-    public String createdAt() { return str(CREATED_AT); }
-    public String threadId() { return str(THREAD_ID); }
-    public Boolean goalMet() { return bool(GOAL_MET); }
-    public Long exitCode() { return num(EXIT_CODE); }
-    public String summary() { return str(SUMMARY); }
-    public String error() { return str(ERROR); }
-    public String parentRunId() { return str(PARENT_RUN_ID); }
-    public String tmuxSession() { return str(TMUX_SESSION); }
-    public Long timeoutSeconds() { return num(TIMEOUT_S); }
-    public String paneId() { return str(PANE_ID); }
-    public RunMode mode() { return RunMode.of(str(MODE)); }
-    /** A message sent to a run (`send`), waiting for or taking the next turn of that run's thread. */
-    public boolean isFollowup() { return mode() == RunMode.FOLLOWUP; }
-
-    public String group() { return str(GROUP); }
-    /** The run's own wake-up pane, or null for config's tmux_sendkeys_target. */
-    public String notifyPane() { return str(NOTIFY_PANE); }
-    /** "tmux" or "detached": how its supervisor is (or was to be) started. */
-    public String launcher() { return str(LAUNCHER); }
-    public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }
-    public String spawnedBy() { return str(SPAWNED_BY); }
-    public String queuedReason() { return str(QUEUED_REASON); }
-    public String launchedAt() { return str(LAUNCHED_AT); }
-    public boolean afterAny() { return Boolean.TRUE.equals(bool(AFTER_ANY)); }
-    public Long queueTimeoutSeconds() { return num(QUEUE_TIMEOUT_S); }
-    public List<String> after() { return strings(AFTER); }
-    public String followupPrompt() { return str(FOLLOWUP_PROMPT); }
-    public String notes() { return str(NOTES); }
-    public String diffStat() { return str(GIT_DIFF_STAT); }
-    public String batchTaskId() { return str(BATCH_TASK_ID); }
-    public String batchEscalate() { return str(BATCH_ESCALATE); }
-    public String escalatedTo() { return str(ESCALATED_TO); }
-    public String escalationError() { return str(ESCALATION_ERROR); }
-
-    /** The runs of the tasks this batch task depends on, by task id, in the plan's order. */
-    public java.util.Map<String, String> batchDeps() {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        JsonElement d = json.get(BATCH_DEPS);
-        if (d != null && d.isJsonObject()) {
-            d.getAsJsonObject().entrySet().forEach(e -> {
-                if (e.getValue().isJsonPrimitive()) out.put(e.getKey(), e.getValue().getAsString());
-            });
-        }
-        return out;
-    }
-
-    /**
-     * Queued and not yet given a slot. A queued run from before the queue existed (no queued_at) was
-     * launched at once, as was every run then.
-     */
-    public boolean isWaitingInQueue() {
-        return state() == RunState.QUEUED && str(QUEUED_AT) != null && str(LAUNCHED_AT) == null;
-    }
-
-    /** Holds a slot: running, or launched and its supervisor not yet started. */
-    public boolean holdsSlot() {
-        RunState s = state();
-        return s == RunState.RUNNING || s == RunState.QUEUED && !isWaitingInQueue();
-    }
-
-    public List<String> codexArgv() {
-        return strings(CODEX_ARGV);
-    }
-
-    private List<String> strings(String key) {
-        List<String> argv = new ArrayList<>();
-        JsonElement a = json.get(key);
-        if (a != null && a.isJsonArray()) a.getAsJsonArray().forEach(e -> argv.add(e.getAsString()));
-        return argv;
-    }
-
-    public boolean isFinished() { return state() == RunState.FINISHED; }
-
-    public boolean isWorktree() { return ISOLATION_WORKTREE.equals(str(ISOLATION)); }
-    public String worktree() { return str(WORKTREE); }
-    public String branch() { return str(BRANCH); }
-    public String baseCommit() { return str(BASE_COMMIT); }
-    public String headCommit() { return str(HEAD_COMMIT); }
-    /** Where codex works: the project's directory inside the run's worktree, or the project's own. */
-    public String workDir() { return isWorktree() && str(WORK_DIR) != null ? str(WORK_DIR) : projectDir(); }
 
     public static String now() {
         return Instant.now().toString();
