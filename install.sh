@@ -10,32 +10,39 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml"; }
 CODEX_VERSION=$(pom_property codex.version)
 CODEX_PREVIOUS_VERSION=$(pom_property codex.previous.version) # still tested: one turn and a resume
 CLAUDE_VERSION=$(pom_property claude.version)
-readonly CODEX_VERSION CODEX_PREVIOUS_VERSION CLAUDE_VERSION
+# The MCP TypeScript SDK the MCP tests drive `agentctl mcp` with (install.sh --test).
+MCP_SDK_VERSION=$(pom_property mcp.sdk.version)
+readonly CODEX_VERSION CODEX_PREVIOUS_VERSION CLAUDE_VERSION MCP_SDK_VERSION
 readonly MIN_JAVA=17
 readonly MARKER='# Part of agentctl.' # second line of every script we install; guards foreign files
 
 PREFIX=${PREFIX:-$HOME/.local}
 MODE=install
 BUILD=1
+CODEX=1
 APT_UPDATED=0
 TMP_DIR=
 
 usage() {
     cat <<EOF
-Usage: ./install.sh [--prefix DIR] [--no-build]
+Usage: ./install.sh [--prefix DIR] [--no-build] [--no-codex]
        ./install.sh --uninstall [--prefix DIR]
        ./install.sh --test
 
 Installs agentctl into PREFIX (default \$PREFIX, else ~/.local):
-  PREFIX/bin/agentctl, PREFIX/bin/orch, PREFIX/share/agentctl/{agentctl.jar,*.jsa,config/,prompts/}
-then runs 'agentctl init' for your workspace (\$AI_ORCH_HOME, else ~/.ai-orch).
+  PREFIX/bin/agentctl, PREFIX/bin/orch, PREFIX/share/agentctl/{agentctl.jar,*.jsa,config/,prompts/},
+  bash completion in PREFIX/share/bash-completion/completions/agentctl,
+  and, when codex is missing and npm is there, codex $CODEX_VERSION in PREFIX/share/agentctl/codex
+  (PREFIX/bin/codex links to it); then runs 'agentctl init' for your workspace (\$AI_ORCH_HOME, else ~/.ai-orch).
 
 Options:
   --prefix DIR   install under DIR instead of ~/.local
   --no-build     do not run Maven; install the existing target/agentctl.jar
+  --no-codex     do not install codex, even when it is missing
   --uninstall    remove what install.sh installed under PREFIX (never the workspace)
-  --test         install the test prerequisites (git, tmux; codex $CODEX_VERSION and $CODEX_PREVIOUS_VERSION and
-                 Claude Code $CLAUDE_VERSION via npm, cached) and run 'mvn -B verify'
+  --test         install the test prerequisites (git, tmux; codex $CODEX_VERSION and $CODEX_PREVIOUS_VERSION,
+                 Claude Code $CLAUDE_VERSION and the MCP TypeScript SDK $MCP_SDK_VERSION via npm, cached)
+                 and run 'mvn -B verify'
   -h, --help     show this help
 
 Needs Java $MIN_JAVA+, Maven (unless --no-build), git and tmux. A missing git or tmux is installed with
@@ -79,6 +86,7 @@ parse_args() {
                 ;;
             --prefix=*) PREFIX=${1#*=}; shift ;;
             --no-build) BUILD=0; shift ;;
+            --no-codex) CODEX=0; shift ;;
             --uninstall | --test)
                 [ -z "$mode_set" ] || { printf 'install.sh: %s and %s exclude each other\n' "$mode_set" "$1" >&2; exit 2; }
                 mode_set=$1
@@ -256,10 +264,16 @@ copy_dir() {
     done
 }
 
+# Maven in batch mode without colour codes or download progress, whatever the terminal or ~/.mavenrc says.
+maven() {
+    MAVEN_OPTS="${MAVEN_OPTS:-} -Dstyle.color=never" \
+        mvn -B --no-transfer-progress -Dstyle.color=never "$@"
+}
+
 build_jar() {
     if [ "$BUILD" -eq 1 ]; then
         step "Building target/agentctl.jar (mvn -B -q -DskipTests package)"
-        (cd "$ROOT" && mvn -B -q -DskipTests package) || die "the Maven build failed (see above)"
+        (cd "$ROOT" && maven -q -DskipTests package) || die "the Maven build failed (see above)"
     else
         step "Using the existing target/agentctl.jar (--no-build)"
     fi
@@ -275,7 +289,7 @@ install_files() {
     install -d "$bin" "$share"
     put 0755 "$ROOT/bin/agentctl" "$bin/agentctl"
     put 0755 "$ROOT/bin/orch" "$bin/orch"
-    rm -f -- "$share/agentctl.jsa" "$share/agentctl-wait.jsa" # archives of the previous jar are useless now
+    rm -f -- "$share/agentctl.jsa" "$share/agentctl-wait.jsa" "$share/agentctl-supervise.jsa" # archives of the previous jar are useless now
     put 0644 "$ROOT/target/agentctl.jar" "$share/agentctl.jar"
     copy_dir "$ROOT/config" "$share/config"
     copy_dir "$ROOT/prompts" "$share/prompts"
@@ -330,18 +344,12 @@ EOF
     train add-project demo "$dir/project"
     train projects
     train projects --json
-    done_id=20260101-000000-abcdef
-    mkdir -p "$dir/ws/runs/$done_id"
-    cat >"$dir/ws/runs/$done_id/meta.json" <<EOF
-{"run_id":"$done_id","status":"finished","outcome":"succeeded","project":"demo","profile":"spark","title":"training",
- "created_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","goal_met":true,"summary":"ok",
- "followup_prompt":"","notes":"","exit_code":0,"thread_id":null,"git_diff_stat":""}
-EOF
-    # Queued a moment ago: wait blocks on it, checks it is alive, and times out.
-    queued_id=20260101-000000-queued
-    mkdir -p "$dir/ws/runs/$queued_id"
-    printf '{"run_id":"%s","status":"queued","project":"demo","profile":"spark","created_at":"%s"}\n' \
-        "$queued_id" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$dir/ws/runs/$queued_id/meta.json"
+    # Made-up runs, made by agentctl itself (as bench/run.sh makes its own): a finished one to show
+    # and wait for, and one queued a moment ago, which wait blocks on, checks it is alive, and times out.
+    train internal make-runs --count 40 --status finished --project demo
+    done_id=$(tail -n 1 "$dir/out")
+    train internal make-runs --count 1 --status queued --project demo
+    queued_id=$(tail -n 1 "$dir/out")
     train list # writes the run index
     train list # reads it
     train list --json --limit 5
@@ -354,6 +362,8 @@ EOF
     case $id in
         [0-9]*-*) train wait "$id" --timeout 30s ;;
     esac
+    train list # finds the new run directory by its id, appends to the index
+    train list --project demo --limit 100 # reads the index to its start
     # The supervisor writes its class list until it exits, and then its pane closes: the server ends
     # with its last session.
     for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
@@ -367,6 +377,9 @@ EOF
     train reconcile
     train remove-project demo
     dump_archive agentctl.jsa "$dir"/classes.* "$dir"/wait-classes.* || return 1
+    # The supervisors' own lists: those of JVMs that loaded the Supervisor class.
+    local supervisor_lists
+    supervisor_lists=$(grep -l '^dev/agentctl/supervisor/Supervisor\( \|$\)' "$dir"/classes.* 2>/dev/null || true)
     # -Xshare:on makes the JVM fail instead of quietly running without the archive.
     if ! AGENTCTL_JAVA_OPTS=-Xshare:on bounded 60 "$PREFIX/bin/agentctl" --version >/dev/null 2>&1; then
         rm -f -- "$share/agentctl.jsa"
@@ -378,6 +391,14 @@ EOF
         info "$share/agentctl-wait.jsa"
     else
         rm -f -- "$share/agentctl-wait.jsa" # wait uses the other one
+    fi
+    # shellcheck disable=SC2086 # a list of file names without blanks (under our own temporary directory)
+    if [ -n "$supervisor_lists" ] && dump_archive agentctl-supervise.jsa $supervisor_lists &&
+        AGENTCTL_JAVA_OPTS="-Xshare:on -XX:SharedArchiveFile=$share/agentctl-supervise.jsa" \
+            bounded 60 "$PREFIX/bin/agentctl" --version >/dev/null 2>&1; then
+        info "$share/agentctl-supervise.jsa"
+    else
+        rm -f -- "$share/agentctl-supervise.jsa" # supervisors use the one for everything
     fi
 }
 
@@ -399,21 +420,128 @@ do_install() {
     mkdir -p -- "$PREFIX"
     PREFIX=$(cd -P -- "$PREFIX" && pwd)
     install_files
+    install_codex
+    install_completion
     if ! make_cds_archive; then
-        rm -f -- "$PREFIX/share/agentctl/agentctl.jsa.tmp" "$PREFIX/share/agentctl/agentctl-wait.jsa.tmp"
+        rm -f -- "$PREFIX/share/agentctl/"*.jsa.tmp
         info "skipped: could not create the archive (agentctl works without it, it only starts slower)"
     fi
     step "Initialising the workspace (agentctl init)"
     local out
     out=$("$PREFIX/bin/agentctl" init) || die "'agentctl init' failed (see above)"
     printf '%s\n' "$out" | sed 's/^/    /'
-    step "Done: agentctl $("$PREFIX/bin/agentctl" --version | sed 's/^agentctl //')"
+    local version
+    version=$("$PREFIX/bin/agentctl" --version | sed 's/^agentctl //')
+    if [ -n "$CODEX_MISSING" ]; then
+        step "Installed agentctl $version, but not codex ($CODEX_MISSING): runs cannot start without it (see above)"
+    else
+        step "Done: agentctl $version"
+    fi
     if ! on_path "$PREFIX/bin" && ! on_path "$given_bin"; then
         info "$PREFIX/bin is not on your PATH; add it, e.g. to ~/.profile or ~/.bashrc:"
         info "  export PATH=\"$PREFIX/bin:\$PATH\""
     fi
-    info "Next: 'agentctl doctor' checks codex, tmux and git; 'agentctl demo' runs a small task end to end;"
+    info "Next: 'agentctl demo' runs a small orchestration offline (no API key needed);"
+    info "      then give codex its credentials ('codex login', or export OPENAI_API_KEY) and run"
+    info "      'agentctl doctor', which checks everything a real run needs;"
     info "      'orch' starts Claude Code as an orchestrator that uses agentctl."
+}
+
+# ---- codex and shell completion -------------------------------------------------------------------
+
+readonly CODEX_LINK=../share/agentctl/bin/codex # PREFIX/bin/codex points here when install.sh made it
+CODEX_MISSING=                                  # why codex is not there, for the closing line
+
+# codex on PATH is used as it is. Otherwise the tested version is installed with npm into
+# PREFIX/share/agentctl/codex, where agentctl looks for it (share/agentctl/bin/codex), and linked as
+# PREFIX/bin/codex for 'codex login'. Without npm, says exactly what to run.
+install_codex() {
+    local share=$PREFIX/share/agentctl found version
+    step "Checking for codex"
+    if found=$(command -v codex 2>/dev/null); then
+        version=$(bounded 60 "$found" --version 2>/dev/null || true)
+        if [ "$version" = "codex-cli $CODEX_VERSION" ]; then
+            info "codex: $found ($version)"
+        else
+            info "codex: $found (${version:-version unknown}); agentctl is tested with $CODEX_VERSION:"
+            info "  npm install -g @openai/codex@$CODEX_VERSION"
+        fi
+        return 0
+    fi
+    if codex_is_pinned "$share/bin/codex"; then
+        info "codex: $share/bin/codex (codex-cli $CODEX_VERSION, installed with agentctl)"
+        link_codex
+        return 0
+    fi
+    if [ "$CODEX" -eq 0 ]; then
+        CODEX_MISSING="--no-codex"
+        info "codex is not installed; skipped (--no-codex). Install it with:"
+        info "  npm install -g @openai/codex@$CODEX_VERSION"
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        CODEX_MISSING="npm is not installed"
+        warn "codex is not installed, and npm, which installs it, is not either. Run:"
+        printf '    %s\n' "sudo apt-get install -y nodejs npm      # macOS: brew install node" \
+            "npm install -g @openai/codex@$CODEX_VERSION" \
+            "(or, with npm installed, run ./install.sh again: it puts codex under $PREFIX)" >&2
+        return 0
+    fi
+    step "npm install @openai/codex@$CODEX_VERSION into $share/codex"
+    mkdir -p -- "$share/codex"
+    # --prefix pins the install here even when a parent directory holds a package.json.
+    if ! quietly npm install --prefix "$share/codex" --no-audit --no-fund --save-exact "@openai/codex@$CODEX_VERSION"; then
+        CODEX_MISSING="npm install failed"
+        warn "npm could not install @openai/codex@$CODEX_VERSION (see above); install it yourself: npm install -g @openai/codex@$CODEX_VERSION"
+        return 0
+    fi
+    install -d "$share/bin"
+    ln -sfn ../codex/node_modules/.bin/codex "$share/bin/codex"
+    if ! codex_is_pinned "$share/bin/codex"; then
+        CODEX_MISSING="the installed codex does not run"
+        warn "$share/bin/codex does not report codex-cli $CODEX_VERSION; install it yourself: npm install -g @openai/codex@$CODEX_VERSION"
+        return 0
+    fi
+    info "codex: $share/bin/codex (codex-cli $CODEX_VERSION)"
+    link_codex
+}
+
+# PREFIX/bin/codex, so 'codex login' works from the shell; never over a file that is not ours.
+link_codex() {
+    local link=$PREFIX/bin/codex
+    if [ -L "$link" ] && [ "$(readlink -- "$link")" = "$CODEX_LINK" ]; then return 0; fi
+    if [ -e "$link" ] || [ -L "$link" ]; then
+        info "left $link alone: it is not agentctl's"
+        return 0
+    fi
+    ln -s -- "$CODEX_LINK" "$link"
+    info "$link -> $CODEX_LINK"
+}
+
+# The bash completion script, where bash-completion finds it for ~/.local; zsh loads the same script.
+install_completion() {
+    local dir=$PREFIX/share/bash-completion/completions file
+    file=$dir/agentctl
+    step "Installing shell completion"
+    if ! ours_or_absent "$file"; then
+        info "left $file alone: it is not agentctl's"
+        return 0
+    fi
+    if ! "$PREFIX/bin/agentctl" completion bash >"$TMP_DIR/completion" 2>"$TMP_DIR/completion.err"; then
+        warn "could not generate the completion script: $(head -n 1 "$TMP_DIR/completion.err")"
+        return 0
+    fi
+    install -d "$dir"
+    { printf '%s\n' "$MARKER"; cat "$TMP_DIR/completion"; } >"$TMP_DIR/completion.marked"
+    put 0644 "$TMP_DIR/completion.marked" "$file"
+    info "$file"
+    if [ "$PREFIX/share" = "${XDG_DATA_HOME:-$HOME/.local/share}" ]; then
+        info "bash loads it by itself (with the bash-completion package); otherwise add to ~/.bashrc:"
+    else
+        info "bash: add to ~/.bashrc:"
+    fi
+    info "  source '$file'"
+    info "zsh: add to ~/.zshrc:  source <(agentctl completion zsh)"
 }
 
 # ---- uninstall ------------------------------------------------------------------------------------
@@ -431,6 +559,16 @@ do_uninstall() {
             warn "left $f alone: it is not agentctl's"
         fi
     done
+    if [ -L "$PREFIX/bin/codex" ] && [ "$(readlink -- "$PREFIX/bin/codex")" = "$CODEX_LINK" ]; then
+        rm -f -- "$PREFIX/bin/codex"
+        info "removed $PREFIX/bin/codex (the codex installed with agentctl goes with share/agentctl)"
+    fi
+    f=$PREFIX/share/bash-completion/completions/agentctl
+    if [ -e "$f" ] && ours_or_absent "$f"; then
+        rm -f -- "$f"
+        info "removed $f"
+        rmdir -- "$PREFIX/share/bash-completion/completions" "$PREFIX/share/bash-completion" 2>/dev/null || true
+    fi
     if [ -d "$PREFIX/share/agentctl" ]; then
         rm -rf -- "$PREFIX/share/agentctl"
         info "removed $PREFIX/share/agentctl/"
@@ -499,6 +637,22 @@ ensure_claude() {
     npm_into_cache claude @anthropic-ai/claude-code "$CLAUDE_VERSION" claude claude_is_pinned
 }
 
+# Prints the directory holding node_modules/@modelcontextprotocol/sdk $MCP_SDK_VERSION: $AGENTCTL_TEST_MCP_SDK,
+# or the cache next to codex's, installed there with npm when needed.
+ensure_mcp_sdk() {
+    local dir=${AGENTCTL_TEST_MCP_SDK:-${XDG_CACHE_HOME:-$HOME/.cache}/agentctl/mcp-sdk-$MCP_SDK_VERSION}
+    local pkg=$dir/node_modules/@modelcontextprotocol/sdk/package.json
+    if ! grep -q "\"version\": \"$MCP_SDK_VERSION\"" "$pkg" 2>/dev/null; then
+        require_tools "npm" "npm" >&2
+        step "npm install @modelcontextprotocol/sdk@$MCP_SDK_VERSION into $dir" >&2
+        mkdir -p -- "$dir"
+        quietly npm install --prefix "$dir" --no-audit --no-fund --save-exact \
+            "@modelcontextprotocol/sdk@$MCP_SDK_VERSION" >&2 || die "npm could not install @modelcontextprotocol/sdk@$MCP_SDK_VERSION"
+    fi
+    info "MCP SDK: $dir" >&2
+    printf '%s\n' "$dir"
+}
+
 do_test() {
     step "Checking what the tests need"
     require_tools "java mvn git tmux" "java mvn git tmux"
@@ -508,21 +662,23 @@ do_test() {
     previous=$(npm_into_cache codex @openai/codex "$CODEX_PREVIOUS_VERSION" codex codex_is_pinned)
     claude=$(ensure_claude)
     export AGENTCTL_TEST_CODEX=$codex AGENTCTL_TEST_CODEX_PREVIOUS=$previous AGENTCTL_TEST_CLAUDE=$claude
-    step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex, AGENTCTL_TEST_CODEX_PREVIOUS=$previous, AGENTCTL_TEST_CLAUDE=$claude)"
+    AGENTCTL_TEST_MCP_SDK=$(ensure_mcp_sdk)
+    export AGENTCTL_TEST_MCP_SDK
+    step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex, AGENTCTL_TEST_CODEX_PREVIOUS=$previous, AGENTCTL_TEST_CLAUDE=$claude, AGENTCTL_TEST_MCP_SDK=$AGENTCTL_TEST_MCP_SDK)"
     cd "$ROOT"
     local rc=0
-    mvn -B verify || rc=$?
+    maven verify || rc=$?
     check_leftovers || { [ "$rc" -ne 0 ] || rc=1; }
     return "$rc"
 }
 
 # What the tests start must not outlive them: tmux servers on the test's sockets (agentctl-it-*,
-# agentctl-test-*, agentctl-demo-*, agentctl-install-*) and their socket files, and any process
+# agentctl-test-*, agentctl-demo-*, agentctl-sandbox-*, agentctl-install-*) and their socket files, and any process
 # (supervisor, codex, model server) whose command line names the test's work directories.
 check_leftovers() {
     local found='' dir sock pid args
     for dir in "/tmp/tmux-$(id -u)" "${TMUX_TMPDIR:-/nonexistent}/tmux-$(id -u)"; do
-        for sock in "$dir"/agentctl-it-* "$dir"/agentctl-test-* "$dir"/agentctl-demo-* "$dir"/agentctl-install-*; do
+        for sock in "$dir"/agentctl-it-* "$dir"/agentctl-test-* "$dir"/agentctl-demo-* "$dir"/agentctl-sandbox-* "$dir"/agentctl-install-*; do
             [ -e "$sock" ] || continue
             found="$found\n  socket file $sock"
             if tmux -S "$sock" list-sessions >/dev/null 2>&1; then found="$found (server still running)"; fi
@@ -532,7 +688,7 @@ check_leftovers() {
         [ "$pid" -ne $$ ] || continue
         args=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || continue
         case $args in
-            *"$ROOT/target/it-work"* | *agentctl-it-* | *agentctl-test-* | *agentctl-demo-*)
+            *"$ROOT/target/it-work"* | *agentctl-it-* | *agentctl-test-* | *agentctl-demo-* | *agentctl-sandbox-*)
                 found="$found\n  process $pid: ${args:0:160}" ;;
         esac
     done

@@ -7,6 +7,7 @@ import dev.agentctl.base.ExitCodes;
 import dev.agentctl.base.Io;
 import dev.agentctl.cli.QuickPath;
 import dev.agentctl.base.TerminalText;
+import dev.agentctl.cli.Suggestions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -17,6 +18,9 @@ import picocli.CommandLine;
 public final class Main {
     /** Set (to anything) in the environment to send every argument list through picocli. */
     public static final String NO_QUICK_PATH_ENV = "AGENTCTL_NO_QUICK_PATH";
+
+    /** Wider than any line of help, so picocli never breaks one. */
+    static final int HELP_WIDTH = 1000;
 
     private Main() {}
 
@@ -43,13 +47,16 @@ public final class Main {
         }
         CommandLine cli = new CommandLine(new AgentctlCommand());
         CommandRegistry.addSubcommands(cli, CommandRegistry.commandNameIn(args), newIo);
+        // Help is not wrapped at 80 columns: examples must survive copy and paste; terminals wrap long lines.
+        cli.setUsageHelpAutoWidth(false);
+        cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(new java.io.PrintWriter(newIo.out(), true));
         cli.setErr(new java.io.PrintWriter(newIo.err(), true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> onError(ex, newIo));
         cli.setParameterExceptionHandler((ex, a) -> {
             String name = ex.getCommandLine().getCommandName();
             String prefix = "agentctl".equals(name) ? "agentctl" : "agentctl " + name;
-            newIo.err().println(prefix + ": " + safe(ex.getMessage()) + " (see '" + prefix + " --help')");
+            newIo.err().println(prefix + ": " + safe(Suggestions.message(ex)) + " (see '" + prefix + " --help')");
             return ExitCodes.USAGE;
         });
         return cli.execute(args);

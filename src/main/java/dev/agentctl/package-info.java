@@ -11,7 +11,8 @@
  *   <li>{@code notify}: the record of finishes and the wake-ups.</li>
  *   <li>{@code lifecycle}: a run seen from outside its pane: start, launch, stop requests, kill, finalize once,
  *       reconcile, wait.</li>
- *   <li>{@code supervisor}: the process in the run's pane only.</li>
+ *   <li>{@code supervisor}: the process in the run's pane only. {@code batch}: plan files, validated, submitted as
+ *       one group of queued runs and followed.</li>
  *   <li>{@code offline}, {@code demo}, {@code doctor}: the offline model server and the tools built on it.</li>
  *   <li>{@code cli}: thin picocli commands; {@code Main} alone maps a failure's kind to an exit code.</li>
  * </ul>

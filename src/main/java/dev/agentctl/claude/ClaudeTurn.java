@@ -41,6 +41,8 @@ final class ClaudeTurn implements AgentTurn {
                 important = true;
             }
         }
+        // Claude Code marks no event as a provider error (its retries show on stderr, which ProviderTrouble reads):
+        // every event counts as the model answering.
         return new AgentEvent(ClaudeProgress.describe(e), important);
     }
 

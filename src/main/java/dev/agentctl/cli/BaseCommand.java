@@ -16,9 +16,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /** What every command shares: the workspace, config and I/O; errors are mapped to exit codes by Main. */
-@CommandLine.Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true)
+@CommandLine.Command(sortOptions = false)
 public abstract class BaseCommand implements Callable<Integer> {
+    // -h/--help on every command; -V/--version only on the top command, where it means something.
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @CommandLine.Option(names = "--home", paramLabel = "DIR",
             description = "Workspace directory (default: $AI_ORCH_HOME, else ~/.ai-orch).")
     String home;
@@ -68,6 +71,11 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected RunStore runs() {
         return new RunStore(workspace());
+    }
+
+    /** The run id a reference names (whole id, unique prefix, "last"); see RunRef. */
+    protected String runId(String ref) {
+        return dev.agentctl.run.RunRef.resolve(runs(), ref);
     }
 
     protected ProjectRegistry projects() {

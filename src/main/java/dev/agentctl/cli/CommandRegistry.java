@@ -20,7 +20,9 @@ public final class CommandRegistry {
         // Order is the order of `agentctl --help`.
         COMMANDS.put("init", dev.agentctl.cli.workspace.InitCommand::new);
         COMMANDS.put("demo", dev.agentctl.cli.workspace.DemoCommand::new);
+        COMMANDS.put("sandbox", dev.agentctl.cli.workspace.SandboxCommand::new);
         COMMANDS.put("doctor", dev.agentctl.cli.workspace.DoctorCommand::new);
+        COMMANDS.put("config", dev.agentctl.cli.workspace.ConfigCommand::new);
         COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);
         COMMANDS.put("projects", dev.agentctl.cli.project.ProjectsCommand::new);
         COMMANDS.put("remove-project", dev.agentctl.cli.project.RemoveProjectCommand::new);
@@ -38,11 +40,16 @@ public final class CommandRegistry {
         COMMANDS.put("merge", dev.agentctl.cli.run.MergeCommand::new);
         COMMANDS.put("discard", dev.agentctl.cli.run.DiscardCommand::new);
         COMMANDS.put("prune", dev.agentctl.cli.run.PruneCommand::new);
+        COMMANDS.put("usage", dev.agentctl.cli.run.UsageCommand::new);
         COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
         COMMANDS.put("status", dev.agentctl.cli.run.StatusCommand::new);
         COMMANDS.put("groups", dev.agentctl.cli.group.GroupsCommand::new);
         COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
+        COMMANDS.put("mcp", dev.agentctl.cli.mcp.McpCommand::new);
+        COMMANDS.put("completion", dev.agentctl.cli.workspace.CompletionCommand::new);
+        COMMANDS.put("batch", dev.agentctl.cli.batch.BatchCommand::new);
         COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
+        COMMANDS.put("internal", dev.agentctl.cli.run.InternalCommand::new);
     }
 
     private CommandRegistry() {}

@@ -14,4 +14,9 @@ public interface QuickCommand {
 
     /** Sets the fields picocli would set for these arguments ("--home" is set by the caller). */
     void applyQuick(Match m);
+
+    /** False for a match picocli would refuse though it fits the shape (one option under two of its names). */
+    default boolean quickAccepts(Match m) {
+        return true;
+    }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Start-up without picocli for the calls made in loops: `--version` and the plain shapes of show,
- * list, wait and start. Building picocli's model (annotation proxies, reflection, its converters)
+ * list, wait, start and supervise. Building picocli's model (annotation proxies, reflection, its converters)
  * costs more than those commands themselves. Everything else, and every malformed or unusual
  * argument list, returns null and goes through picocli, which then parses and reports as always.
  * The command objects get exactly the fields picocli would give them; QuickPathTest holds the two
@@ -42,7 +42,7 @@ public final class QuickPath {
         // picocli refuses an option value that names the subcommand ("--home show show X").
         if (!(command instanceof QuickCommand quick) || name.equals(globalHome)) return null;
         Match m = QuickArgs.match(quick.quickShape(), Arrays.asList(args).subList(i + 1, args.length));
-        if (m == null) return null;
+        if (m == null || !quick.quickAccepts(m)) return null;
         quick.applyQuick(m);
         command.withIo(io);
         AgentctlCommand top = new AgentctlCommand();

@@ -4,11 +4,13 @@ import com.google.gson.JsonObject;
 import dev.agentctl.agent.AgentEvent;
 import dev.agentctl.agent.AgentResult;
 import dev.agentctl.agent.AgentTurn;
+import dev.agentctl.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** A codex run's `--json` events read through {@link EventTracker} and shown through {@link ProgressView}. */
@@ -24,7 +26,8 @@ final class CodexTurn implements AgentTurn {
         if (e == null) return null;
         tracker.accept(e);
         String progress = ProgressView.describe(e);
-        return new AgentEvent(progress == null ? List.of() : List.of(progress), IMPORTANT.contains(e.type()));
+        String error = "error".equals(e.type()) ? Objects.requireNonNullElse(Json.string(e.raw(), "message"), "") : null;
+        return new AgentEvent(progress == null ? List.of() : List.of(progress), IMPORTANT.contains(e.type()), error);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class Demo {
     public int run(Options options) {
         long startedAt = System.nanoTime();
         String path = io.env().get("PATH");
-        Path codex = Executables.find("codex", path, io.cwd());
+        Path codex = Executables.locateAgent("codex", path, io.cwd(), io.env());
         if (codex == null) {
             throw AgentctlException.failed("codex is not installed (no 'codex' on PATH); the demo runs the real codex CLI. "
                     + "Install the tested version with '" + CodexVersion.INSTALL_HINT + "', then run 'agentctl demo' again.");
@@ -101,6 +101,7 @@ public final class Demo {
         out.println("  CODEX_HOME: " + place.codexHome);
         out.println("  codex:      " + codex);
         if (claude != null) out.println("  claude:     " + claude + " (one run with Claude Code)");
+        if (tmux) out.println("  tmux server: " + place.tmuxSocket + " (private" + (keep ? ")" : "; removed afterwards)"));
         DemoConfig.write(place, codex, claude, tmux, keep);
         DemoCli cli = new DemoCli(io.env(), place, gate);
         if (claude != null) cli.env().putAll(model.claudeEnvironment(Files.createDirectories(place.base.resolve("claude-home"))));
@@ -111,7 +112,8 @@ public final class Demo {
         List<DemoScript.Step> steps = DemoScript.parallelRuns(claude != null);
         List<String> ids = startAll(cli, place, project, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
-        if (tmux) {
+        // Only with --keep can a person use the panes: otherwise each closes the moment its run ends.
+        if (tmux && keep) {
             out.println("watch the runs:  tmux -L " + place.tmuxSocket + " attach -t " + DemoPlace.SESSION);
         }
         out.println("waiting:  agentctl wait " + String.join(" ", ids));

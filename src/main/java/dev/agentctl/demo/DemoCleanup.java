@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the demo directory (the last two are kept with --keep). Runs once, either at the end of the demo or
  * from a shutdown hook when the demo is interrupted.
  */
-final class DemoCleanup implements Runnable {
+public final class DemoCleanup implements Runnable {
     /** How long finished runs get to let their supervisor exit on its own before it is stopped. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
     /** When interrupted: a moment for supervisors that got SIGHUP to stop their codex before they are stopped. */
@@ -49,7 +49,7 @@ final class DemoCleanup implements Runnable {
         this.out = out;
     }
 
-    void model(OfflineModelServer model) {
+    public void model(OfflineModelServer model) {
         this.model = model;
     }
 

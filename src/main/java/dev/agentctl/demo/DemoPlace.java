@@ -32,13 +32,64 @@ public final class DemoPlace {
     public final Path scratch;
     public final String tmuxSocket;
 
+    /** False when the place is a directory the caller gave (sandbox --dir): only its contents are removed. */
+    private final boolean ownsBase;
+
     private DemoPlace(Path base, String id) {
+        this(base, "agentctl-demo-" + id, true);
+    }
+
+    private DemoPlace(Path base, String tmuxSocket, boolean ownsBase) {
+        this.ownsBase = ownsBase;
         this.base = base;
         this.home = base.resolve("home");
         this.codexHome = base.resolve("codex-home");
         this.projects = base.resolve("projects");
         this.scratch = base.resolve("scratch");
-        this.tmuxSocket = "agentctl-demo-" + id;
+        this.tmuxSocket = tmuxSocket;
+    }
+
+    /**
+     * A place in dir (the sandbox's --dir): created when missing, else it must be an empty directory, which is
+     * then kept when the place is deleted. The tmux server is named after purpose and a random id.
+     */
+    public static DemoPlace at(Path dir, String purpose) {
+        Path base = dir.toAbsolutePath().normalize();
+        boolean created;
+        try {
+            if (Files.isDirectory(base)) {
+                try (var entries = Files.list(base)) {
+                    if (entries.findAny().isPresent()) {
+                        throw AgentctlException.usage(base + " is not empty; give a new or empty directory");
+                    }
+                }
+                created = false;
+            } else if (Files.exists(base)) {
+                throw AgentctlException.usage(base + " exists and is not a directory");
+            } else {
+                Files.createDirectories(base.getParent());
+                Files.createDirectory(base, PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY_DIR));
+                created = true;
+            }
+            DemoPlace place = new DemoPlace(base.toRealPath(), "agentctl-" + purpose + "-" + randomId(), created);
+            Files.createDirectories(place.codexHome);
+            Files.createDirectories(place.projects);
+            Files.createDirectories(place.scratch);
+            return place;
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh directory under the cache root, like the demo's, named PURPOSE-<id>. */
+    public static DemoPlace create(Map<String, String> env, String purpose) {
+        Path root = cacheRoot(env);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create " + root + ": " + e.getMessage(), e);
+        }
+        return at(root.resolve(purpose + "-" + randomId()), purpose);
     }
 
     /** Creates a fresh, empty demo directory. */
@@ -111,6 +162,7 @@ public final class DemoPlace {
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
                 if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) throw e;
+                if (!ownsBase && dir.equals(base)) return FileVisitResult.CONTINUE; // the caller's directory stays
                 Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }

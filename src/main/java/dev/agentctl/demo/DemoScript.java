@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What the demo asks for: three runs whose prompts carry offline-model markers, so the story is the same
- * every time: two succeed with a diff, one reports its goal not met and is resumed with its follow-up.
+ * every time: two succeed with a diff, one reports its goal not met and is resumed
+ * with its follow-up, which then writes the file its title promises.
  */
 public final class DemoScript {
     /** One scripted run: its worktree name, title, prompt and the outcome the markers make it end with. */
@@ -20,7 +21,10 @@ public final class DemoScript {
             Outcome.SUCCEEDED.wire());
 
     public static final Step CHANGELOG = new Step("changelog", "write CHANGELOG",
-            "Write CHANGELOG.md for the first release.\n\n" + Markers.scenario(Scenario.GOAL_NOT_MET) + "\n",
+            "Write CHANGELOG.md for the first release.\n\n" + Markers.scenario(Scenario.GOAL_NOT_MET) + "\n"
+                    // Not run in the first turn (its goal is not met); the resumed turn runs it and writes the file.
+                    + Markers.command("printf '# Changelog\\n\\n## 0.1.0\\n\\n- greet(name) says hello.\\n' > CHANGELOG.md")
+                    + "\n",
             Outcome.GOAL_NOT_MET.wire());
 
     public static final Step LICENSE = new Step("license", "add LICENSE",

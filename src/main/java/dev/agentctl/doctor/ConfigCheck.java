@@ -30,11 +30,16 @@ final class ConfigCheck implements Check {
         // Settings and profiles are reported apart, so one bad profile does not hide the state of the rest.
         JsonObject settings = json == null ? new JsonObject() : json.deepCopy();
         settings.remove("profiles");
+        Config config = null;
         try {
-            new Config(settings);
+            config = new Config(settings);
             out.add(CheckResult.ok("config", json == null ? "no " + file + " yet; defaults in use" : file.toString()));
         } catch (RuntimeException e) {
             out.add(CheckResult.fail("config", file + ": " + e.getMessage().replaceFirst("^config\\.json: ", ""), "edit " + file));
+        }
+        if (config != null && config.defaultTimeoutSeconds() == null) {
+            out.add(CheckResult.warn("deadline", "default_timeout is null: a run without --timeout has no deadline",
+                    "agentctl config set default_timeout 3h (or pass --timeout to every start)"));
         }
         try {
             Map<String, Profile> profiles = Config.profilesOf(json);

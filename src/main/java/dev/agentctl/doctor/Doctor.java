@@ -8,8 +8,8 @@ public final class Doctor {
     private final List<Check> checks;
 
     public Doctor() {
-        this(List.of(new JavaCheck(), new TmuxCheck(), new GitCheck(), new CodexCheck(), new ClaudeCheck(), new WorkspaceCheck(),
-                new ConfigCheck(), new ProjectsCheck(), new OutputSchemaCheck(), new LiveCheck()));
+        this(List.of(new JavaCheck(), new TmuxCheck(), new GitCheck(), new CodexCheck(), new ClaudeCheck(), new CredentialsCheck(), new ProviderCheck(),
+                new WorkspaceCheck(), new ConfigCheck(), new ProjectsCheck(), new OutputSchemaCheck(), new McpCheck(), new LiveCheck()));
     }
 
     Doctor(List<Check> checks) {

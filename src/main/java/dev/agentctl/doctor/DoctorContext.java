@@ -49,7 +49,7 @@ public final class DoctorContext {
     public Path codex() {
         if (!codexLooked) {
             codexLooked = true;
-            codex = Executables.find(config().codexBin(), env.get("PATH"), cwd);
+            codex = Executables.locateAgent(config().codexBin(), env.get("PATH"), cwd, env);
         }
         return codex;
     }

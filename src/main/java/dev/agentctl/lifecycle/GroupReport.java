@@ -92,6 +92,7 @@ public final class GroupReport {
         n.add("status", Json.of(m.status()));
         n.add("outcome", Json.of(m.outcome()));
         n.addProperty("depth", m.depth());
+        if (m.batchTaskId() != null) n.addProperty("batch_task_id", m.batchTaskId());
         JsonArray kids = new JsonArray();
         if (guard < 100) for (RunMeta c : children.getOrDefault(m.runId(), List.of())) kids.add(node(c, children, guard + 1));
         n.add("children", kids);
@@ -132,6 +133,7 @@ public final class GroupReport {
         t.append("  ".repeat(indent)).append(indent > 1 ? "└ " : "").append(Json.string(n, "run_id")).append(' ')
                 .append(Json.string(n, "outcome") != null ? Json.string(n, "outcome") : Json.string(n, "status")).append(' ')
                 .append(Json.string(n, "profile")).append(' ')
+                .append(Json.string(n, "batch_task_id") == null ? "" : "[" + Json.string(n, "batch_task_id") + "] ")
                 .append(dev.agentctl.base.TerminalText.oneLine(String.valueOf(Json.string(n, "title")), 80)).append('\n');
         for (JsonElement c : n.getAsJsonArray("children")) appendNode(t, c.getAsJsonObject(), indent + 1);
     }

@@ -137,6 +137,7 @@ public final class Queue {
                 if (launched == null) continue;
                 slots.take(launched);
                 try {
+                    TaskPrompt.fillForLaunch(store, launched);
                     launcher.launch(launched, turn == null ? null : turn.besidePane());
                 } catch (RuntimeException e) {
                     if (w.runId().equals(own)) {
@@ -165,13 +166,19 @@ public final class Queue {
         }
         if (w.afterAny() || w.isFollowup()) return false; // a message goes whatever the outcome (see Followups)
         for (String dep : w.after()) {
-            RunMeta d = store.readQuietly(dep);
-            if (d == null) return end(w, Outcome.FAILED, "dependency " + dep + " missing");
-            if (d.isFinished() && d.outcomeValue() != Outcome.SUCCEEDED) {
-                return end(w, Outcome.FAILED, "dependency " + dep + " " + d.outcome());
+            RunMeta d = Escalation.last(store, dep);
+            if (d == null) return end(w, Outcome.FAILED, "dependency " + dependencyName(w, dep) + " missing");
+            if (d.isFinished() && d.outcomeValue() != Outcome.SUCCEEDED && !Escalation.pending(d)) {
+                return end(w, Outcome.FAILED, "dependency " + dependencyName(w, dep) + " " + d.outcome());
             }
         }
         return false;
+    }
+
+    /** A batch task names its dependencies by task id; other runs by run id. */
+    private static String dependencyName(RunMeta w, String runId) {
+        for (Map.Entry<String, String> e : w.batchDeps().entrySet()) if (e.getValue().equals(runId)) return e.getKey();
+        return runId;
     }
 
     private boolean end(RunMeta w, Outcome outcome, String error) {
@@ -182,8 +189,9 @@ public final class Queue {
     /** The first dependency still unfinished, as queued_reason says it; null when all have finished. */
     private String dependencyPending(RunMeta w) {
         for (String dep : w.after()) {
-            RunMeta d = store.readQuietly(dep);
-            if (d != null && !d.isFinished()) return "after " + dep + " (" + d.status() + ")";
+            RunMeta d = Escalation.last(store, dep);
+            if (d != null && !d.isFinished()) return "after " + d.runId() + " (" + d.status() + ")";
+            if (d != null && Escalation.pending(d)) return "after " + d.runId() + " (escalating)";
         }
         return null;
     }

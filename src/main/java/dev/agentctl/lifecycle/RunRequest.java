@@ -17,17 +17,19 @@ import java.nio.file.Paths;
  * @param baseRef   --base: the commit a worktree run starts from, clean; null for what the user sees now
  * @param parent    the run a resume continues (its worktree and branch), or null
  * @param agent     the agent to run (codex, claude); null: the profile's. A resume runs the parent's agent.
+ * @param notifyPane --notify-pane: the tmux pane its wake-up goes to, or null for config's tmux_sendkeys_target
  */
 public record RunRequest(Project project, Profile profile, String title, byte[] prompt, String model, String sandbox,
         String runId, Long timeoutSeconds, RunMode mode, String parentRunId, String resumeThreadId, boolean noTmux,
-        String tmuxSession, String isolation, String baseRef, RunMeta parent, QueueOptions queue, String agent) {
+        String tmuxSession, String isolation, String baseRef, RunMeta parent, QueueOptions queue, String agent,
+        String notifyPane) {
 
     /** A new thread or session; model, sandbox, run id and session may be null (the profile's, generated, configured). */
     public static RunRequest start(Project project, Profile profile, String title, byte[] prompt, String model,
             String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
             String baseRef) {
         return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, RunMode.EXEC, null,
-                null, noTmux, tmuxSession, isolation, baseRef, null, QueueOptions.NONE, null);
+                null, noTmux, tmuxSession, isolation, baseRef, null, QueueOptions.NONE, null, null);
     }
 
     /** The parent run's thread, continued in a new run with the profile's model and sandbox, where the parent worked. */
@@ -35,7 +37,7 @@ public record RunRequest(Project project, Profile profile, String title, byte[] 
             RunMeta parent, boolean noTmux) {
         return new RunRequest(project, profile, title, prompt, null, null, null, timeoutSeconds, RunMode.RESUME,
                 parent.runId(), parent.threadId(), noTmux, parent.tmuxSession(), null, null, parent, QueueOptions.NONE,
-                agentOf(parent));
+                agentOf(parent), parent.notifyPane());
     }
 
     /**
@@ -64,7 +66,7 @@ public record RunRequest(Project project, Profile profile, String title, byte[] 
         boolean detached = noTmux || Config.LAUNCHER_DETACHED.equals(target.launcher());
         return new RunRequest(projectOf(target), profileFor(target, config, profile), titleFor(target, title, " (follow-up)"),
                 prompt, null, null, null, timeoutSeconds, RunMode.FOLLOWUP, target.runId(), target.threadId(), detached,
-                target.tmuxSession(), null, null, target, QueueOptions.NONE, agentOf(target));
+                target.tmuxSession(), null, null, target, QueueOptions.NONE, agentOf(target), target.notifyPane());
     }
 
     private static Project projectOf(RunMeta parent) {
@@ -100,23 +102,30 @@ public record RunRequest(Project project, Profile profile, String title, byte[] 
     /** The same request with its prompt: commands check everything else before they read stdin. */
     public RunRequest withPrompt(byte[] text) {
         return new RunRequest(project, profile, title, text, model, sandbox, runId, timeoutSeconds, mode, parentRunId,
-                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, queue, agent);
+                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, queue, agent, notifyPane);
     }
 
     /** The same request, placed in the queue as asked. */
     public RunRequest withQueue(QueueOptions q) {
         return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, mode, parentRunId,
-                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, q, agent);
+                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, q, agent, notifyPane);
     }
 
     /** The same request, run by the named agent (start --agent); null keeps the profile's. */
     public RunRequest withAgent(String a) {
         return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, mode, parentRunId,
-                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, queue, a);
+                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, queue, a, notifyPane);
     }
 
     /** The agent that runs this request: the one asked for, else the profile's. */
     public String agentName() {
         return agent != null ? agent : profile.agentName();
+    }
+
+    /** The same request, its wake-up typed into pane; null keeps what it had (a resume: the parent's). */
+    public RunRequest withNotifyPane(String pane) {
+        if (pane == null) return this;
+        return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, mode, parentRunId,
+                resumeThreadId, noTmux, tmuxSession, isolation, baseRef, parent, queue, agent, pane);
     }
 }

@@ -89,7 +89,9 @@ public final class RunStarter {
         RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
                 req.profile().name(), model, effort, sandbox, req.mode(), parent,
                 req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv, agent.name()));
+        if (req.notifyPane() != null) meta.recordNotifyPane(req.notifyPane());
         meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
+        if (q.batch() != null) meta.joinBatch(q.batch().taskId(), q.batch().deps(), q.batch().escalate());
         where.record().accept(meta);
         store.write(meta);
     }
@@ -101,7 +103,7 @@ public final class RunStarter {
     private Path agentBin(AgentBackend agent, RunMeta spawner) {
         try {
             return Executables.agent(agent.binKey(), Backends.configuredBin(agent, config), agent.installHint(), io.env().get("PATH"),
-                    io.cwd());
+                    io.cwd(), io.env());
         } catch (AgentctlException e) {
             boolean sameAgent = spawner != null && agent.name().equals(spawner.agent() == null ? Profile.CODEX : spawner.agent());
             List<String> argv = sameAgent ? spawner.codexArgv() : List.of();

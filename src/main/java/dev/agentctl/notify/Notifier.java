@@ -134,7 +134,8 @@ public final class Notifier {
                 problems.accept("tmux display-message to " + target + " failed: " + e.getMessage());
             }
         }
-        String sendTo = config.tmuxSendkeysTarget();
+        // start --notify-pane gives one run its own wake-up target, so two orchestrators do not collide.
+        String sendTo = m.notifyPane() != null ? m.notifyPane() : config.tmuxSendkeysTarget();
         if (sendTo != null) {
             try {
                 typeWakeUp(tmux, sendTo, wakeUp);

@@ -11,6 +11,8 @@ public final class Markers {
     public static final String SCENARIO = "mock";
     public static final String COMMAND = "mock-cmd";
     public static final String DELAY = "mock-delay";
+    public static final String MCP_TOOL = "mock-mcp-tool";
+    public static final String MCP_ARGS = "mock-mcp-args";
 
     private Markers() {}
 
@@ -26,6 +28,12 @@ public final class Markers {
 
     public static String delay(int seconds) {
         return marker(DELAY, Integer.toString(seconds));
+    }
+
+    /** Markers that make the model call tool of MCP server with arguments (a JSON object without {@code ]]}). */
+    public static String mcpCall(String server, String tool, String argumentsJson) {
+        if (argumentsJson.contains("]]")) throw new IllegalArgumentException("MCP arguments cannot contain ']]': " + argumentsJson);
+        return scenario(Scenario.MCP_TOOL) + marker(MCP_TOOL, server + "/" + tool) + marker(MCP_ARGS, argumentsJson);
     }
 
     /** The value of the last {@code [[name:VALUE]]} in text; a message may repeat a marker, the last one wins. */

@@ -56,6 +56,21 @@ final class ModelOutput {
         return item;
     }
 
+    /**
+     * An MCP tool as codex 0.169 offers it to the model: a function call in the server's namespace
+     * ({@code mcp__SERVER}) named after the tool; arguments are a JSON string (codex-exec.md).
+     */
+    static JsonObject mcpToolCall(String itemId, String callId, String server, String tool, String argumentsJson) {
+        JsonObject item = new JsonObject();
+        item.addProperty("type", "function_call");
+        item.addProperty("id", itemId);
+        item.addProperty("call_id", callId);
+        item.addProperty("namespace", "mcp__" + server);
+        item.addProperty("name", tool);
+        item.addProperty("arguments", argumentsJson);
+        return item;
+    }
+
     static JsonObject assistantMessage(String itemId, String text) {
         JsonObject part = new JsonObject();
         part.addProperty("type", "output_text");

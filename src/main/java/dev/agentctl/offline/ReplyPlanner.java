@@ -11,6 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Decides, from a request alone, how the offline model answers it. Pure apart from id generation. */
 final class ReplyPlanner {
     static final String DEFAULT_COMMAND = "echo hello > hello.txt";
+    /** How much of an MCP tool's answer the final summary quotes. */
+    static final int MAX_TOOL_ANSWER = 2000;
+    /** How often the MCP scenario tries a call codex refuses because the server's tools are not listed yet. */
+    static final int MAX_MCP_ATTEMPTS = 100;
+    /** codex's answer to a call of a tool it does not (yet) have. */
+    static final String UNSUPPORTED_CALL = "unsupported call";
     static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(10);
     static final String FOLLOWUP_PROMPT =
             "Finish the remaining step: check the result of the previous command and confirm the goal is met.";
@@ -44,10 +50,13 @@ final class ReplyPlanner {
         }
         switch (scenario.get()) {
             case GOAL_NOT_MET:
-                return request.hasEarlierAssistantMessage()
-                        ? message(request, ModelOutput.result(true, "Finished the follow-up; the goal is met.", ""))
-                        : message(request, ModelOutput.result(false, "Started, but a step is still missing.",
-                                FOLLOWUP_PROMPT));
+                if (!request.hasEarlierAssistantMessage()) {
+                    return message(request, ModelOutput.result(false, "Started, but a step is still missing.", FOLLOWUP_PROMPT));
+                }
+                // Resumed: a [[mock-cmd:...]] in the thread is the missing step, done now, so the success is true.
+                return request.marker(Markers.COMMAND).filter(c -> !c.isEmpty()).isPresent()
+                        ? runCommandThenFinish(request)
+                        : message(request, ModelOutput.result(true, "Finished the follow-up; the goal is met.", ""));
             case FAIL:
                 return Reply.error(500, ModelOutput.errorBody("server_error", "server_error",
                         "The offline model failed this request on purpose ([[mock:fail]]).", null));
@@ -58,6 +67,8 @@ final class ReplyPlanner {
             case SLOW:
                 Reply reply = runCommandThenFinish(request);
                 return request.hasToolOutputInCurrentTurn() ? reply : reply.after(slowDelay(request::marker));
+            case MCP_TOOL:
+                return callMcpTool(request);
             case SUCCEED:
             default:
                 return runCommandThenFinish(request);
@@ -72,6 +83,33 @@ final class ReplyPlanner {
         long n = counter.incrementAndGet();
         return Reply.stream(ModelOutput.streamOf(responseId(n),
                 ModelOutput.execCommandCall("fc_" + nonce + "_" + n, "call_" + nonce + "_" + n, cmd)));
+    }
+
+    /**
+     * Calls the MCP tool and quotes its answer. codex lists a server's tools while the turn is already
+     * under way, and refuses a call before that as "unsupported call": such a call is repeated.
+     */
+    private Reply callMcpTool(ResponsesRequest request) {
+        String target = request.marker(Markers.MCP_TOOL).orElse("");
+        int slash = target.indexOf('/');
+        if (slash <= 0 || slash == target.length() - 1) {
+            return Reply.error(400, ModelOutput.errorBody("invalid_request_error", "bad_mock_marker",
+                    "[[mock:mcp_tool]] needs [[mock-mcp-tool:SERVER/TOOL]], not '" + target + "'", null));
+        }
+        String server = target.substring(0, slash);
+        Optional<String> output = request.toolOutputInCurrentTurn();
+        boolean refused = output.isPresent() && output.get().startsWith(UNSUPPORTED_CALL);
+        if (output.isPresent() && !refused) {
+            String answer = output.get().length() > MAX_TOOL_ANSWER ? output.get().substring(0, MAX_TOOL_ANSWER) : output.get();
+            return message(request, ModelOutput.result(true, "Called " + target + "; it answered: " + answer, ""));
+        }
+        if (refused && request.toolOutputsInCurrentTurn() >= MAX_MCP_ATTEMPTS) {
+            return message(request, ModelOutput.result(false, "codex never offered the tools of MCP server " + server + ".", ""));
+        }
+        long n = counter.incrementAndGet();
+        String args = request.marker(Markers.MCP_ARGS).orElse("{}");
+        return Reply.stream(ModelOutput.streamOf(responseId(n), ModelOutput.mcpToolCall("fc_" + nonce + "_" + n,
+                "call_" + nonce + "_" + n, server, target.substring(slash + 1), args)));
     }
 
     private Reply message(ResponsesRequest request, String defaultText) {

@@ -51,6 +51,29 @@ final class ResponsesRequest {
         return false;
     }
 
+    /** What the latest tool call of the current turn returned, as text (codex sends a string or content parts). */
+    Optional<String> toolOutputInCurrentTurn() {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            JsonObject item = items.get(i);
+            if (isMessage(item, "user")) return Optional.empty();
+            if ("function_call_output".equals(type(item))) {
+                JsonElement out = item.get("output");
+                if (out == null || out.isJsonNull()) return Optional.of("");
+                return Optional.of(out.isJsonPrimitive() ? out.getAsString() : out.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many tool calls codex has answered in the current turn. */
+    int toolOutputsInCurrentTurn() {
+        int n = 0;
+        for (int i = items.size() - 1; i >= 0 && !isMessage(items.get(i), "user"); i--) {
+            if ("function_call_output".equals(type(items.get(i)))) n++;
+        }
+        return n;
+    }
+
     /** True when the thread already holds an answer from the model, i.e. this turn continues a resumed thread. */
     boolean hasEarlierAssistantMessage() {
         return items.stream().anyMatch(item -> isMessage(item, "assistant"));

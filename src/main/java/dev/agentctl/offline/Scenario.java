@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum Scenario {
     /** Asks codex to run one command, then reports goal_met true. The default. */
     SUCCEED,
-    /** Reports goal_met false with a follow-up prompt; a resumed thread then gets goal_met true. */
+    /**
+     * Reports goal_met false with a follow-up prompt; a resumed thread then gets goal_met true, after running
+     * the {@code [[mock-cmd:...]]} command when the thread has one (the step that was missing).
+     */
     GOAL_NOT_MET,
     /** HTTP 500: codex fails the turn (turn.failed, exit 1). */
     FAIL,
@@ -16,7 +19,12 @@ public enum Scenario {
     /** Answers in plain text without the structured result: the run must end failed. */
     NO_RESULT,
     /** Like {@link #SUCCEED}, after a delay ({@code [[mock-delay:N]]} seconds): for killing a run midway. */
-    SLOW;
+    SLOW,
+    /**
+     * Calls an MCP tool ({@code [[mock-mcp-tool:SERVER/TOOL]]} with {@code [[mock-mcp-args:JSON]]}) the way
+     * codex exposes it to a model, then reports goal_met true with the tool's answer in the summary.
+     */
+    MCP_TOOL;
 
     public String markerName() {
         return name().toLowerCase(Locale.ROOT);

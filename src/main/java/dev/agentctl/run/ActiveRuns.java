@@ -82,9 +82,10 @@ public final class ActiveRuns {
     /** Adds ids (a new run, or runs a scan found missing); the caller holds the lock. */
     public void add(Collection<String> newIds) {
         Set<String> ids = load();
-        if (ids == null) ids = scan();
+        boolean rebuilt = ids == null;
+        if (rebuilt) ids = scan(); // which may find newIds already: the rebuilt record is saved all the same
         Set<String> all = new LinkedHashSet<>(ids);
-        if (all.addAll(newIds) || !all.equals(ids)) save(all);
+        if (all.addAll(newIds) || rebuilt) save(all);
     }
 
     /** Takes the lock and adds those of ids the record lacks; writes nothing when none is missing. */

@@ -17,7 +17,11 @@ public final class RunId {
      * of set-up. The random part only has to make collisions rare; createDir refuses a taken id.
      */
     public static String generate() {
-        LocalDateTime t = LocalDateTime.now();
+        return at(LocalDateTime.now());
+    }
+
+    /** An id for a run made at the given local time. */
+    public static String at(LocalDateTime t) {
         StringBuilder id = new StringBuilder(22);
         digits(id, t.getYear(), 4);
         digits(id, t.getMonthValue(), 2);

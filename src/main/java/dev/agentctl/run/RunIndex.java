@@ -1,35 +1,35 @@
 package dev.agentctl.run;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentctl.base.AgentctlException;
-import dev.agentctl.store.AtomicFiles;
+import dev.agentctl.store.FileLock;
 import dev.agentctl.store.Json;
-import java.io.BufferedReader;
+import dev.agentctl.store.LineFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * runs/.index.jsonl: a few fields of every finished run, so that `list` need not parse a thousand
- * meta.json files (a finished run's meta no longer changes). An entry is used only while its
- * meta.json still has the size and modification time recorded with it; every other run is read
- * from meta.json as before, and the index is rewritten when that reading taught it something.
- * It is a cache and nothing else: deleting it (or any damage to it) costs one slower list.
+ * runs/.index.jsonl: a few fields of every finished run, so that `list` reads neither a thousand
+ * meta.json files nor, on a workspace with ten thousand runs, the whole index. Entries are appended
+ * as runs are found finished; each line carries the greatest created_at so far, so reading from the
+ * end can stop as soon as no older line can hold one of the newest runs asked for. The last line is
+ * a checkpoint ({@link IndexCheckpoint}) saying which run directories are not indexed yet.
+ * An entry is used only while its meta.json keeps the size and modification time recorded with it.
+ * It is a cache and nothing else: when it is missing, damaged (a line cut short by a crash), or does
+ * not account for runs/ as it is, it is rebuilt from the run directories.
  */
 public final class RunIndex {
     public static final String FILE = ".index.jsonl";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int MAX_HEADER = 4096;
 
     private final RunStore store;
     private final List<String> fields;
@@ -41,100 +41,50 @@ public final class RunIndex {
     }
 
     public Path file() {
-        return store.workspace().runsDir().resolve(FILE);
+        return runsDir().resolve(FILE);
+    }
+
+    private Path runsDir() {
+        return store.workspace().runsDir();
     }
 
     /**
-     * A meta.json as it was when an entry was made from it. Not a record: a record's equals is
-     * bootstrapped through invokedynamic, which costs a short-lived JVM ~20 ms the first time.
+     * The runs a query needs: every run that is not indexed (unfinished or unreadable) as its whole
+     * meta, unfiltered, for the caller to reconcile and filter; and the finished runs that match,
+     * reduced to the index's fields, at least the newest {@code limit} of them. Runs whose meta.json
+     * cannot be read are reported to warn and left out.
      */
-    private static final class Stamp {
-        final long modifiedNanos;
-        final long size;
-
-        Stamp(long modifiedNanos, long size) {
-            this.modifiedNanos = modifiedNanos;
-            this.size = size;
+    public List<RunMeta> runs(RunQuery query, Consumer<String> warn) {
+        RunDirs.State dirNow = RunDirs.State.of(runsDir());
+        try (LineFile index = LineFile.open(file())) {
+            List<RunMeta> found = fromIndex(index, query, dirNow, warn);
+            if (found != null) return found;
+        } catch (NoSuchFileException e) {
+            // first list, or deleted: rebuilt below
+        } catch (IOException | RuntimeException e) {
+            // damaged: rebuilt below, not reported
         }
-
-        boolean sameAs(Stamp other) {
-            return other != null && other.modifiedNanos == modifiedNanos && other.size == size;
-        }
-    }
-
-    private static final class Entry {
-        final Stamp stamp;
-        final RunMeta run;
-
-        Entry(Stamp stamp, RunMeta run) {
-            this.stamp = stamp;
-            this.run = run;
-        }
+        return new IndexRebuild(store, fields, file(), lockFile()).rebuild(dirNow, warn);
     }
 
     /**
-     * Every run: finished ones reduced to the index's fields (whether from the index or just read),
-     * the others as their whole meta.
-     * Runs whose meta.json is missing or corrupt are reported to warn and left out.
+     * Every run that is not finished, as its whole meta, without reading one finished run: the runs the
+     * index has not taken in. A run directory the index has not seen yet (made since, or with an id given
+     * by hand) is among them, so reconcile finds runs that the record of unfinished runs lost.
      */
-    public List<RunMeta> runs(Consumer<String> warn) {
-        Map<String, Entry> cached = load();
-        Map<String, Entry> kept = new HashMap<>();
+    public List<RunMeta> unfinished(Consumer<String> warn) {
         List<RunMeta> out = new ArrayList<>();
-        boolean changed = false;
-        for (String id : store.ids()) {
-            // Stamp before reading: a meta replaced in between is recorded with the older stamp and
-            // so is read again next time, never trusted when it should not be.
-            Stamp stamp = stamp(id);
-            Entry entry = cached.get(id);
-            if (entry != null && entry.stamp.sameAs(stamp)) {
-                out.add(entry.run);
-                kept.put(id, entry);
-                continue;
-            }
-            RunMeta meta;
-            try {
-                meta = store.read(id);
-            } catch (AgentctlException e) {
-                warn.accept("skipping run " + id + ": " + e.getMessage());
-                changed |= entry != null;
-                continue;
-            }
-            changed |= entry != null;
-            if (meta.isFinished()) {
-                // Only the index's fields are kept, so a thousand megabyte-sized metas are never all in memory.
-                RunMeta reduced = reduce(meta);
-                out.add(reduced);
-                if (stamp != null && id.equals(meta.runId())) {
-                    kept.put(id, new Entry(stamp, reduced));
-                    changed = true;
-                }
-            } else {
-                out.add(meta);
-            }
+        for (RunMeta m : runs(new RunQuery(null, null, null, 0), warn)) {
+            if (!m.isFinished()) out.add(m);
         }
-        if (changed || kept.size() != cached.size()) save(kept);
         return out;
     }
 
-    private Stamp stamp(String id) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(store.metaFile(id), BasicFileAttributes.class);
-            return new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    Path lockFile() {
+        return runsDir().resolve(".index.lock");
     }
 
-    private RunMeta reduce(RunMeta meta) {
-        JsonObject o = new JsonObject();
-        for (String f : fields) {
-            if (meta.json().has(f)) o.add(f, meta.json().get(f));
-        }
-        return new RunMeta(o);
-    }
-
-    private JsonObject header() {
+    JsonObject header() {
         JsonObject h = new JsonObject();
         h.addProperty("agentctl_run_index", VERSION);
         JsonArray f = new JsonArray();
@@ -143,42 +93,119 @@ public final class RunIndex {
         return h;
     }
 
-    /** The entries, or none when the file is missing, damaged, or made for other fields. */
-    private Map<String, Entry> load() {
-        Map<String, Entry> entries = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-            String line = in.readLine();
-            if (line == null || !Json.parseObject(line, FILE).equals(header())) return Map.of();
-            while ((line = in.readLine()) != null) {
-                JsonObject o = Json.parseObject(line, FILE);
-                JsonElement run = o.get("run");
-                Long modified = Json.longValue(o, "modified_ns");
-                Long size = Json.longValue(o, "size");
-                String id = Json.string(o, "id");
-                if (run == null || !run.isJsonObject() || modified == null || size == null || id == null) return Map.of();
-                entries.put(id, new Entry(new Stamp(modified, size), new RunMeta(run.getAsJsonObject())));
+    /** The runs from the index's end, or null when it must be rebuilt. */
+    private List<RunMeta> fromIndex(LineFile index, RunQuery query, RunDirs.State dirNow, Consumer<String> warn) throws IOException {
+        String first = index.firstLine(MAX_HEADER);
+        if (first == null || !Json.parseObject(first, FILE).equals(header()) || !index.endsWithNewline()) return null;
+        IndexCheckpoint cp = IndexCheckpoint.parse(Json.parseObject(index.previousLine(), FILE));
+        if (cp == null) return null;
+        List<String> made = cp.unchanged(dirNow) ? List.of() : cp.madeSince(RunDirs.list(runsDir()));
+        if (made == null) return null;
+
+        IndexCheckpoint next = cp.copyFor(dirNow);
+        List<IndexEntry> appended = new ArrayList<>();
+        List<RunMeta> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> unindexed = new ArrayList<>(cp.pending);
+        unindexed.addAll(made);
+        made.forEach(next::addDir);
+        next.pending.clear();
+        for (String id : unindexed) {
+            seen.add(id);
+            // Stamp before reading: a meta replaced in between is recorded with the older stamp and
+            // so is read again next time, never trusted when it should not be.
+            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(id));
+            RunMeta meta = readOrWarn(id, warn);
+            if (meta == null) {
+                next.pending.add(id);
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            return Map.of();
-        } catch (IOException | RuntimeException e) {
-            return Map.of(); // a damaged cache is rebuilt, not reported
+            out.add(meta);
+            IndexEntry e = IndexEntry.of(id, stamp, meta, fields);
+            if (e != null) appended.add(e); else next.pending.add(id);
         }
-        return entries;
+        if (wantsFinished(query)) {
+            if (!readEntries(index, query, seen, out, appended, next, warn)) return null;
+        }
+        if (!appended.isEmpty() || !next.pending.equals(cp.pending) || !made.isEmpty() || !cp.unchanged(dirNow)) {
+            append(index.size(), appended, next);
+        }
+        return out;
     }
 
-    /** Best effort: a list that cannot write the index still lists. */
-    private void save(Map<String, Entry> entries) {
-        StringBuilder text = new StringBuilder(Json.compact(header())).append('\n');
-        for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("id", e.getKey());
-            o.addProperty("modified_ns", e.getValue().stamp.modifiedNanos);
-            o.addProperty("size", e.getValue().stamp.size);
-            o.add("run", e.getValue().run.json());
-            text.append(Json.compact(o)).append('\n');
+    /**
+     * Entries newest first (by the order they were appended), until the limit-th newest match is
+     * newer than everything before; each checked against its meta.json. False: the index does not
+     * fit the run directories and must be rebuilt.
+     */
+    private boolean readEntries(LineFile index, RunQuery query, Set<String> seen, List<RunMeta> out,
+            List<IndexEntry> appended, IndexCheckpoint next, Consumer<String> warn) throws IOException {
+        // The created_at of the newest matches so far, the oldest of them on top.
+        PriorityQueue<String> newest = new PriorityQueue<>();
+        Integer limit = query.limit();
+        String line;
+        while ((line = index.previousLine()) != null) {
+            JsonObject o = Json.parseObject(line, FILE);
+            if (o.has(IndexCheckpoint.KEY)) continue; // an earlier checkpoint
+            if (o.has("agentctl_run_index")) break; // the header: the first line
+            IndexEntry e = IndexEntry.parse(o);
+            if (e == null) return false;
+            if (limit != null && newest.size() >= limit && e.maxCreated.compareTo(newest.peek()) < 0) break;
+            if (!seen.add(e.id)) continue; // a later line replaced this one
+            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(e.id));
+            if (stamp == null) return false; // a run directory went away unseen
+            RunMeta run = e.run;
+            if (!e.stamp.sameAs(stamp)) {
+                RunMeta meta = readOrWarn(e.id, warn);
+                IndexEntry fresh = meta == null ? null : IndexEntry.of(e.id, stamp, meta, fields);
+                if (fresh == null) { // no longer finished, or unreadable: read it every time from now on
+                    next.pending.add(e.id);
+                    if (meta != null) out.add(meta);
+                    continue;
+                }
+                appended.add(fresh);
+                run = fresh.run;
+            }
+            if (query.matches(run)) {
+                out.add(run);
+                newest.add(run.createdAt() == null ? "" : run.createdAt());
+                if (limit != null && newest.size() > limit) newest.poll();
+            }
         }
+        return true;
+    }
+
+    /** Indexed runs are finished: a query for queued or running runs, or for none, needs none of them. */
+    private static boolean wantsFinished(RunQuery query) {
+        if (query.limit() != null && query.limit() == 0) return false;
+        String s = query.status();
+        return s == null || !s.equals(RunState.QUEUED.wire()) && !s.equals(RunState.RUNNING.wire());
+    }
+
+    private RunMeta readOrWarn(String id, Consumer<String> warn) {
         try {
-            AtomicFiles.writeCache(file(), text.toString().getBytes(StandardCharsets.UTF_8));
+            return store.read(id);
+        } catch (AgentctlException e) {
+            warn.accept("skipping run " + id + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Appends the new entries and the next checkpoint in one write, under the index lock, and only
+     * if nobody appended since this list read the index (then the next list catches up). Best
+     * effort: a list that cannot write the index still lists.
+     */
+    private void append(long sizeRead, List<IndexEntry> entries, IndexCheckpoint next) {
+        StringBuilder text = new StringBuilder();
+        for (IndexEntry e : entries) {
+            next.maxCreated = IndexEntry.max(next.maxCreated, e.createdAt());
+            text.append(Json.compact(e.toJson(next.maxCreated))).append('\n');
+        }
+        next.trusted = next.dir.provesContents(System.currentTimeMillis() * 1_000_000L);
+        text.append(Json.compact(next.toJson())).append('\n');
+        try (FileLock ignored = FileLock.acquire(lockFile())) {
+            IndexEntry.appendIfSize(file(), sizeRead, text.toString());
         } catch (IOException | RuntimeException ignored) {
             // read-only workspace, disk full: the next list tries again
         }

@@ -8,100 +8,32 @@ import dev.agentctl.store.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * meta.json as a JSON tree: fields this version does not know survive every rewrite, and nothing is
- * reflected over. This class owns the keys and the transitions (queued → running → finished with an
- * outcome, and what is recorded on the way); no other class writes a key by name.
+ * reflected over. This class owns the transitions (queued → running → finished with an outcome, and
+ * what is recorded on the way); no other class writes a key. The keys are {@link MetaKeys}, the reads
+ * {@link RunMetaView}: split only to keep each part readable, all three are one owner.
  */
-public final class RunMeta {
-    public static final String RUN_ID = "run_id";
-    public static final String STATUS = "status";
-    public static final String OUTCOME = "outcome";
-    public static final String TITLE = "title";
-    public static final String PROJECT = "project";
-    public static final String PROJECT_DIR = "project_dir";
-    public static final String PROFILE = "profile";
-    public static final String MODEL = "model";
-    public static final String CREATED_AT = "created_at";
-    public static final String STARTED_AT = "started_at";
-    public static final String ENDED_AT = "ended_at";
-    public static final String PARENT_RUN_ID = "parent_run_id";
-    public static final String THREAD_ID = "thread_id";
-    public static final String EXIT_CODE = "exit_code";
-    public static final String GOAL_MET = "goal_met";
-    public static final String SUMMARY = "summary";
-    public static final String FOLLOWUP_PROMPT = "followup_prompt";
-    public static final String NOTES = "notes";
-    public static final String GIT_DIFF_STAT = "git_diff_stat";
-    public static final String ERROR = "error";
-    public static final String TIMEOUT_S = "timeout_s";
-    public static final String TMUX_SESSION = "tmux_session";
-    public static final String PANE_ID = "pane_id";
-    public static final String SUPERVISOR_PID = "supervisor_pid";
-    public static final String SUPERVISOR_STARTED_AT_MS = "supervisor_started_at_ms";
-    public static final String CODEX_PID = "codex_pid";
-    public static final String CODEX_STARTED_AT_MS = "codex_started_at_ms";
-    public static final String CODEX_ARGV = "codex_argv";
-    public static final String USAGE = "usage";
-    public static final String STALLED = "stalled";
-    public static final String DURATION_S = "duration_s";
-    public static final String KILL_REASON = "kill_reason";
-    public static final String LAST_MESSAGE = "last_message";
-    public static final String LAST_MESSAGE_RAW = "last_message_raw";
-    public static final String LAST_EVENT_AT = "last_event_at";
-    public static final String LAUNCH_PID = "launch_pid";
-    public static final String LAUNCH_STARTED_AT_MS = "launch_started_at_ms";
-    public static final String ISOLATION = "isolation";
-    public static final String WORKTREE = "worktree";
-    public static final String WORK_DIR = "work_dir";
-    public static final String BRANCH = "branch";
-    public static final String BASE_COMMIT = "base_commit";
-    public static final String HEAD_COMMIT = "head_commit";
-    public static final String START_TREE = "start_tree";
-    public static final String END_TREE = "end_tree";
-    public static final String WORKTREE_SETUP = "worktree_setup";
-    public static final String MERGED_AT = "merged_at";
-    public static final String MERGE_COMMIT = "merge_commit";
-    public static final String DISCARDED_AT = "discarded_at";
-    public static final String WORKTREE_ERROR = "worktree_error";
-    public static final String ISOLATION_WORKTREE = "worktree";
-    public static final String ISOLATION_SHARED = "shared";
-    public static final String QUEUED_AT = "queued_at";
-    public static final String QUEUED_REASON = "queued_reason";
-    public static final String LAUNCHED_AT = "launched_at";
-    public static final String AFTER = "after";
-    public static final String AFTER_ANY = "after_any";
-    public static final String QUEUE_TIMEOUT_S = "queue_timeout_s";
-    public static final String GROUP = "group";
-    public static final String DEPTH = "depth";
-    public static final String SPAWNED_BY = "spawned_by";
-    /** The agent CLI the run runs (codex, claude); absent in runs made before there was a choice: codex. */
-    public static final String AGENT = "agent";
-    /** Claude Code's session id, also kept as thread_id so that resume reads one key for every agent. */
-    public static final String SESSION_ID = "session_id";
-    public static final String COST_USD = "cost_usd";
-    public static final String MODE = "mode";
-    public static final String LAUNCHER = "launcher";
-    public static final String SANDBOX = "sandbox";
-    public static final String REASONING_EFFORT = "reasoning_effort";
-    public static final String RESUME_THREAD_ID = "resume_thread_id";
-
-    private final JsonObject json;
+public final class RunMeta extends RunMetaView {
 
     public RunMeta(JsonObject json) {
-        this.json = json;
+        super(json);
     }
 
     /** A new run, queued: every key the original tool's meta.json had, in its order. */
     public static RunMeta queued(NewRun n) {
+        return queued(n, Instant.now());
+    }
+
+    /** A new run queued at the given time: made-up runs (bench, start-up training) stand for months of runs. */
+    public static RunMeta queued(NewRun n, Instant createdAt) {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
                 .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile()).put(AGENT, n.agent())
                 .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
-                .put(CREATED_AT, now()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
+                .put(CREATED_AT, createdAt.toString()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
                 .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
                 .put(RESUME_THREAD_ID, n.resumeThreadId()).put(EXIT_CODE, (Number) null)
                 .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)
@@ -137,6 +69,31 @@ public final class RunMeta {
         put(GROUP, group).put(DEPTH, depth).put(SPAWNED_BY, spawnedBy).put(AFTER, a).put(AFTER_ANY, afterAny)
                 .put(QUEUE_TIMEOUT_S, queueTimeoutS).put(QUEUED_AT, createdAt()).put(QUEUED_REASON, (String) null)
                 .put(LAUNCHED_AT, (String) null);
+    }
+
+    /** The tmux pane this run's wake-up is typed into instead of config's tmux_sendkeys_target (start --notify-pane). */
+    public void recordNotifyPane(String pane) {
+        put(NOTIFY_PANE, pane);
+    }
+
+    /**
+     * The run is one task of a batch plan: its task id, the runs of the tasks it depends on (task id to run
+     * id, for its prompt's templates) and the profile to escalate to (null: none).
+     */
+    public void joinBatch(String taskId, java.util.Map<String, String> deps, String escalate) {
+        JsonObject d = new JsonObject();
+        deps.forEach(d::addProperty);
+        put(BATCH_TASK_ID, taskId).put(BATCH_DEPS, d).put(BATCH_ESCALATE, escalate);
+    }
+
+    /** The task's follow-up was started as run escalatedTo: the task's result is that run's. */
+    public void recordEscalation(String escalatedTo) {
+        put(ESCALATED_TO, escalatedTo);
+    }
+
+    /** The escalation could not be started: the task's result stays this run's. */
+    public void recordEscalationProblem(String problem) {
+        put(ESCALATION_ERROR, problem);
     }
 
     /** Why a waiting run still waits; false when that is what meta already says. */
@@ -296,83 +253,6 @@ public final class RunMeta {
     }
 
     // ---- reading ------------------------------------------------------------------------------
-
-    public JsonObject json() { return json; }
-
-    public String str(String key) { return Json.string(json, key); }
-    public Long num(String key) { return Json.longValue(json, key); }
-    public Boolean bool(String key) { return Json.bool(json, key); }
-
-    public String runId() { return str(RUN_ID); }
-    public String status() { return str(STATUS); }
-    public RunState state() { return RunState.of(status()); }
-    public String outcome() { return str(OUTCOME); }
-    public Outcome outcomeValue() { return Outcome.of(outcome()); }
-    public String project() { return str(PROJECT); }
-    public String projectDir() { return str(PROJECT_DIR); }
-    public String profile() { return str(PROFILE); }
-    /** null for a run made before runs named their agent (codex). */
-    public String agent() { return str(AGENT); }
-    public String title() { return str(TITLE); }
-    public String createdAt() { return str(CREATED_AT); }
-    public String threadId() { return str(THREAD_ID); }
-    public Boolean goalMet() { return bool(GOAL_MET); }
-    public Long exitCode() { return num(EXIT_CODE); }
-    public String summary() { return str(SUMMARY); }
-    public String error() { return str(ERROR); }
-    public String parentRunId() { return str(PARENT_RUN_ID); }
-    public String tmuxSession() { return str(TMUX_SESSION); }
-    public Long timeoutSeconds() { return num(TIMEOUT_S); }
-    public String paneId() { return str(PANE_ID); }
-    public RunMode mode() { return RunMode.of(str(MODE)); }
-    /** A message sent to a run (`send`), waiting for or taking the next turn of that run's thread. */
-    public boolean isFollowup() { return mode() == RunMode.FOLLOWUP; }
-
-    public String group() { return str(GROUP); }
-    /** "tmux" or "detached": how its supervisor is (or was to be) started. */
-    public String launcher() { return str(LAUNCHER); }
-    public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }
-    public String spawnedBy() { return str(SPAWNED_BY); }
-    public String queuedReason() { return str(QUEUED_REASON); }
-    public String launchedAt() { return str(LAUNCHED_AT); }
-    public boolean afterAny() { return Boolean.TRUE.equals(bool(AFTER_ANY)); }
-    public Long queueTimeoutSeconds() { return num(QUEUE_TIMEOUT_S); }
-    public List<String> after() { return strings(AFTER); }
-
-    /**
-     * Queued and not yet given a slot. A queued run from before the queue existed (no queued_at) was
-     * launched at once, as was every run then.
-     */
-    public boolean isWaitingInQueue() {
-        return state() == RunState.QUEUED && str(QUEUED_AT) != null && str(LAUNCHED_AT) == null;
-    }
-
-    /** Holds a slot: running, or launched and its supervisor not yet started. */
-    public boolean holdsSlot() {
-        RunState s = state();
-        return s == RunState.RUNNING || s == RunState.QUEUED && !isWaitingInQueue();
-    }
-
-    public List<String> codexArgv() {
-        return strings(CODEX_ARGV);
-    }
-
-    private List<String> strings(String key) {
-        List<String> argv = new ArrayList<>();
-        JsonElement a = json.get(key);
-        if (a != null && a.isJsonArray()) a.getAsJsonArray().forEach(e -> argv.add(e.getAsString()));
-        return argv;
-    }
-
-    public boolean isFinished() { return state() == RunState.FINISHED; }
-
-    public boolean isWorktree() { return ISOLATION_WORKTREE.equals(str(ISOLATION)); }
-    public String worktree() { return str(WORKTREE); }
-    public String branch() { return str(BRANCH); }
-    public String baseCommit() { return str(BASE_COMMIT); }
-    public String headCommit() { return str(HEAD_COMMIT); }
-    /** Where codex works: the project's directory inside the run's worktree, or the project's own. */
-    public String workDir() { return isWorktree() && str(WORK_DIR) != null ? str(WORK_DIR) : projectDir(); }
 
     public static String now() {
         return Instant.now().toString();

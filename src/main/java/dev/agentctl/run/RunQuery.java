@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** Which runs `list` shows: filters, newest first by created_at, then the limit. */
-public record RunQuery(String status, String project, Integer limit) {
+public record RunQuery(String status, String project, String group, Integer limit) {
     /** What --status accepts: a state or an outcome, by its wire name. */
     public static final Set<String> STATES = allNames();
 
@@ -16,6 +16,16 @@ public record RunQuery(String status, String project, Integer limit) {
         if (status != null && !STATES.contains(status)) {
             throw AgentctlException.usage("unknown status '" + status + "' (one of " + String.join(", ", new java.util.TreeSet<>(STATES)) + ")");
         }
+    }
+
+    /** A query over every group. */
+    public RunQuery(String status, String project, Integer limit) {
+        this(status, project, null, limit);
+    }
+
+    /** Every run, no filter and no limit (prune, group show). */
+    public static RunQuery all() {
+        return new RunQuery(null, null, null, null);
     }
 
     /** Every run's whole meta; corrupt or unreadable runs are reported to warn and skipped. */
@@ -43,6 +53,7 @@ public record RunQuery(String status, String project, Integer limit) {
 
     boolean matches(RunMeta m) {
         if (project != null && !project.equals(m.project())) return false;
+        if (group != null && !group.equals(m.group())) return false;
         return status == null || status.equals(m.status()) || status.equals(m.outcome());
     }
 

@@ -119,6 +119,19 @@ public final class RunStore {
     }
 
     /**
+     * Writes meta.json atomically but without forcing it to disk: only for made-up runs (bench and
+     * start-up training workspaces), where thousands of forced writes would take minutes and a crash
+     * loses nothing.
+     */
+    public void writeUnforced(RunMeta meta) {
+        try {
+            AtomicFiles.writeCache(metaFile(meta.runId()), (Json.pretty(meta.json()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot write " + metaFile(meta.runId()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Re-reads meta under the run lock, lets the change decide (return false to leave it untouched),
      * and writes it. Every finalization goes through here, which makes it happen exactly once.
      * Returns the meta as written, or null when the change declined.

@@ -3,7 +3,6 @@ package dev.agentctl.supervisor;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
-import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.RunEnvironment;
 import dev.agentctl.tmux.Tmux;
 
@@ -46,6 +45,8 @@ public final class Supervisor {
     private final RunFinalizer finalizer;
     private final PaneReport pane;
     private final Map<String, String> ownEnv;
+    private final ProviderTrouble providerTrouble;
+    private final AfterFinish afterFinish;
     private final AtomicReference<StopRequest> stop = new AtomicReference<>();
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
@@ -53,7 +54,8 @@ public final class Supervisor {
     private volatile String runId;
     /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
     private volatile boolean runDirGone;
-    private boolean slotHandedOn;
+    /** The caller's environment, for a run this one escalates to. */
+    private volatile Map<String, String> callerEnv;
 
     /** @param ownEnv this supervisor's own environment (the pane's): its TMUX_PANE, and codex's when the caller's is gone */
     public Supervisor(RunStore store, Config config, Notifier notifier, PrintStream out, Map<String, String> ownEnv) {
@@ -63,6 +65,8 @@ public final class Supervisor {
         this.notifier = notifier;
         this.finalizer = new RunFinalizer(store, notifier);
         this.pane = new PaneReport(out, new Tmux(config.tmuxSocket(), ownEnv));
+        this.providerTrouble = new ProviderTrouble(config.providerRetryLimitSeconds());
+        this.afterFinish = new AfterFinish(store, config, pane, notifier, finalizer, ownEnv);
     }
 
     /** Returns the process exit code for the supervisor itself. */
@@ -73,6 +77,7 @@ public final class Supervisor {
         Map<String, String> env;
         try {
             env = CallerEnvironment.readAndDelete(dir);
+            callerEnv = env == null ? ownEnv : env;
         } catch (IOException | RuntimeException e) {
             // A supervisor that cannot start fails the run at once (the finalizer deletes env.json),
             // rather than leaving it queued until someone reconciles.
@@ -104,31 +109,9 @@ public final class Supervisor {
         }
     }
 
-    /**
-     * The run is final: its result goes on screen, the queue starts what may run now (a message sent to this
-     * run among them), and the pane is left to tmux (closed after pane_linger) so that no JVM stays behind
-     * while a person reads the result.
-     */
     private void afterFinish(String runId, String paneId) {
-        RunMeta m = runDirGone ? null : store.readQuietly(runId);
-        if (m != null && m.isFinished()) {
-            pane.result(m);
-            pane.showState(paneId, m);
-        }
-        handOnSlot();
-        pane.closeLater(paneId, config.paneLingerSeconds());
-    }
-
-    /** This run's slot is free: start the queued runs that may run now (there is no daemon to do it). */
-    private void handOnSlot() {
-        if (slotHandedOn) return;
-        slotHandedOn = true;
-        try {
-            new Queue(store, config, () -> finalizer, ownEnv).promote();
-        } catch (RuntimeException e) {
-            // The next start, wait, list or reconcile promotes them instead.
-            pane.note("could not start queued runs: " + e.getMessage());
-        }
+        afterFinish.run(runId, paneId, runDirGone,
+                callerEnv != null ? callerEnv : ownEnv);
     }
 
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
@@ -203,6 +186,7 @@ public final class Supervisor {
             if (request == null && timeoutS != null && System.nanoTime() - started > TimeUnit.SECONDS.toNanos(timeoutS)) {
                 request = new StopRequest(Outcome.TIMED_OUT, "deadline of " + timeoutS + "s reached");
             }
+            if (request == null) request = providerTrouble.check(dir.resolve("stderr.log"), System.nanoTime());
             long quiet = System.nanoTime() - codex.lastEventNanos();
             if (request == null && !stalled && quiet > stallNanos) {
                 stalled = true;
@@ -266,6 +250,7 @@ public final class Supervisor {
 
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
     private void onEvent(String runId, AgentBackend agent, AgentEvent e) {
+        providerTrouble.onEvent(e);
         pane.event(e);
         long now = System.nanoTime();
         if (!e.important() && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;

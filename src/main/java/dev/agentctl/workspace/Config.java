@@ -21,6 +21,8 @@ public final class Config {
     public static final String MAX_DEPTH = "max_depth";
     public static final String MAX_RUNS_PER_GROUP = "max_runs_per_group";
     public static final String SPAWN_RULES = "spawn_rules";
+    /** Not among the defaults: without it no cost is estimated. */
+    public static final String PRICES = "prices";
 
     private final JsonObject user;
     private final String tmuxSocket;
@@ -31,6 +33,8 @@ public final class Config {
     private final String claudeBin;
     private final String launcher;
     private final Long defaultTimeoutSeconds;
+    private final long providerRetryLimitSeconds;
+    private final Prices prices;
     private final long stallAfterSeconds;
     private final long paneLingerSeconds;
     private final String stallAction;
@@ -68,6 +72,9 @@ public final class Config {
         launcher = oneOf("launcher", text("launcher", defaults), null, LAUNCHER_TMUX, LAUNCHER_DETACHED);
         String timeout = text("default_timeout", defaults);
         defaultTimeoutSeconds = timeout == null ? null : Durations.parseSeconds(timeout, "config.json default_timeout");
+        String retry = text("provider_retry_limit", defaults);
+        providerRetryLimitSeconds = retry == null ? 120 : Durations.parseSeconds(retry, "config.json provider_retry_limit");
+        prices = Prices.of(this.user.get(PRICES));
         String stall = text("stall_after", defaults);
         stallAfterSeconds = stall == null ? 600 : Durations.parseSeconds(stall, "config.json stall_after");
         String linger = text("pane_linger", defaults);
@@ -105,7 +112,8 @@ public final class Config {
         d.addProperty("codex_bin", "codex");
         d.addProperty("claude_bin", "claude");
         d.add("launcher", null); // null: tmux when installed, else detached with a warning
-        d.add("default_timeout", null);
+        d.addProperty("default_timeout", "3h"); // a finite default: null (none) only when asked for
+        d.addProperty("provider_retry_limit", "2m");
         d.addProperty("stall_after", "10m");
         d.addProperty("stall_action", "notify");
         d.addProperty("pane_linger", "60s");
@@ -142,6 +150,10 @@ public final class Config {
     public String launcher() { return launcher; }
     /** Seconds, or null for no deadline. */
     public Long defaultTimeoutSeconds() { return defaultTimeoutSeconds; }
+    /** How long codex may keep reporting that it cannot reach the model before the run fails. */
+    public long providerRetryLimitSeconds() { return providerRetryLimitSeconds; }
+    /** Prices per model for usage's estimates; empty when none are configured. */
+    public Prices prices() { return prices; }
     public long stallAfterSeconds() { return stallAfterSeconds; }
     /** How long a finished run's pane stays open to be read (0 closes it at once). */
     public long paneLingerSeconds() { return paneLingerSeconds; }

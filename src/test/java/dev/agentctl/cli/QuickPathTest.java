@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** The quick path must build exactly the command picocli builds, or step aside. */
 class QuickPathTest {
-    private static final List<String> QUICK = List.of("show", "list", "wait", "start");
+    private static final List<String> QUICK = List.of("show", "list", "wait", "start", "supervise", "status");
 
     @TempDir Path home;
 
@@ -99,6 +99,8 @@ class QuickPathTest {
             {"list", "--json", "--limit", "10", "--status", "running", "--project", "myapp"},
             {"wait", "A", "B", "C", "--timeout", "30m", "--any", "--exit-status"},
             {"wait", "A", "--timeout", "5s", "B"},
+            {"--home", "/tmp/ws", "supervise", "20260101-000000-abcdef"},
+            {"status", "--json"}, {"--home", "/tmp/ws", "status"},
             {"start", "--project", "myapp", "--title", "fix the parser", "--profile", "deep", "--timeout", "30m"},
             {"start", "--project", ".", "--prompt-file", "task.md", "--model", "m", "--sandbox", "read-only",
                 "--run-id", "r1", "--tmux-session", "s", "--no-tmux", "--home", "/tmp/ws"},

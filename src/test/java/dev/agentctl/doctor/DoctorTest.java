@@ -39,6 +39,8 @@ class DoctorTest {
         env.remove("TMUX");
         env.put("AI_ORCH_HOME", home.toString());
         env.put("CODEX_HOME", Files.createDirectories(dir.resolve("codex-home")).toString());
+        // A provider that needs no key, so the credentials check passes without a login (DoctorCredentialsTest).
+        dev.agentctl.offline.CodexHomeWriter.write(dir.resolve("codex-home"), "http://127.0.0.1:9/v1");
         env.put("PATH", Path.of(CodexBinary.path()).getParent() + ":" + System.getenv("PATH"));
         assertEquals(0, cli("init").exit);
         tmux = PrivateTmux.create();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installed launcher, directly and through a symlink, then --uninstall.
  */
 class InstallIT {
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(6); // the CDS training runs are slow on a busy machine
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path root = Paths.get(System.getProperty("agentctl.root", ".")).toAbsolutePath();
@@ -41,9 +41,14 @@ class InstallIT {
         Map<String, String> env = userEnv(home, prefix);
         assertTrue(Files.isRegularFile(builtJar), "package the jar first: " + builtJar);
 
-        ProcResult install = Procs.run(List.of("./install.sh", "--no-build", "--prefix", prefix.toString()),
+        Path npmLog = fakeNpm(env);
+        ProcResult install = Procs.run(List.of("./install.sh", "--no-build", "--no-codex", "--prefix", prefix.toString()),
                 root, env, null, INSTALL_TIMEOUT);
         assertEquals(0, install.exit(), install.toString());
+        assertFalse(Files.exists(npmLog), "--no-codex: npm is not called");
+        assertTrue(install.out().contains("skipped (--no-codex)") && install.out().contains("but not codex (--no-codex)"),
+                install.toString());
+        assertFalse(install.out().contains("Done:"), "no 'Done' without codex: " + install);
         assertTrue(install.out().contains(prefix.resolve("bin") + " is not on your PATH"), install.toString());
 
         Path launcher = prefix.resolve("bin/agentctl");
@@ -94,6 +99,89 @@ class InstallIT {
         assertFalse(Files.exists(prefix.resolve("bin/orch")), "orch removed");
         assertFalse(Files.exists(share), "share/agentctl removed");
         assertTrue(Files.isRegularFile(config), "the workspace is never removed");
+    }
+
+    @Test
+    void withNpmInstallsTheTestedCodexIntoThePrefixWhereAgentctlFindsIt() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path prefix = tmp.resolve("prefix");
+        Map<String, String> env = userEnv(home, prefix);
+        Path npmLog = fakeNpm(env);
+        ProcResult install = Procs.run(List.of("./install.sh", "--no-build", "--prefix", prefix.toString()),
+                root, env, null, INSTALL_TIMEOUT);
+        assertEquals(0, install.exit(), install.toString());
+        assertTrue(Files.readString(npmLog).contains("install --prefix " + prefix.toRealPath().resolve("share/agentctl/codex")
+                + " --no-audit --no-fund --save-exact @openai/codex@0.169.0"), Files.readString(npmLog));
+        Path codex = prefix.resolve("share/agentctl/bin/codex");
+        assertTrue(Files.isExecutable(codex), install.toString());
+        assertEquals(Path.of("../share/agentctl/bin/codex"), Files.readSymbolicLink(prefix.resolve("bin/codex")));
+        assertTrue(install.out().contains("Done: agentctl "), install.toString());
+        assertFalse(install.out().contains("\u001b") || install.err().contains("\u001b"), "no colour codes: " + install);
+        Path completion = prefix.resolve("share/bash-completion/completions/agentctl");
+        assertTrue(Files.readString(completion).contains("complete -F"), "bash completion installed");
+        assertTrue(install.out().contains("source <(agentctl completion zsh)"), "says how for zsh: " + install);
+
+        // The installed agentctl finds that codex although it is not on PATH.
+        ProcResult doctor = Procs.run(List.of(prefix.resolve("bin/agentctl").toString(), "doctor", "--no-live", "--json"),
+                tmp, env, null, COMMAND_TIMEOUT);
+        assertTrue(doctor.out().contains("\"check\": \"codex\",\n    \"status\": \"ok\",\n    \"detail\": \""
+                + prefix.toRealPath().resolve("share/agentctl/bin/codex")), doctor.toString());
+
+        ProcResult uninstall = Procs.run(List.of("./install.sh", "--uninstall", "--prefix", prefix.toString()),
+                root, env, null, INSTALL_TIMEOUT);
+        assertEquals(0, uninstall.exit(), uninstall.toString());
+        assertFalse(Files.exists(prefix.resolve("bin/codex"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "codex link removed");
+        assertFalse(Files.exists(completion), "completion removed");
+    }
+
+    @Test
+    void withoutNpmItSaysExactlyWhatToRun() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path prefix = tmp.resolve("prefix");
+        Map<String, String> env = userEnv(home, prefix);
+        env.put("PATH", pathWithout(env.get("PATH"), List.of("npm", "npx", "codex"), tmp.resolve("no-npm-bin")));
+        ProcResult install = Procs.run(List.of("./install.sh", "--no-build", "--prefix", prefix.toString()),
+                root, env, null, INSTALL_TIMEOUT);
+        assertEquals(0, install.exit(), install.toString());
+        assertTrue(install.err().contains("codex is not installed, and npm, which installs it, is not either. Run:"), install.toString());
+        assertTrue(install.err().contains("    sudo apt-get install -y nodejs npm")
+                && install.err().contains("    npm install -g @openai/codex@0.169.0\n"), install.toString());
+        assertTrue(install.out().contains("but not codex (npm is not installed)"), install.toString());
+        assertFalse(install.out().contains("Done:"), install.toString());
+        assertFalse(Files.exists(prefix.resolve("bin/codex"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** An npm first on PATH that records its arguments and "installs" a codex reporting the tested version. */
+    private Path fakeNpm(Map<String, String> env) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("fake-npm-bin"));
+        Path log = tmp.resolve("npm.log");
+        Path npm = bin.resolve("npm");
+        Files.writeString(npm, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\n"
+                + "[ \"$1\" = install ] && [ \"$2\" = --prefix ] || exit 1\n"
+                + "mkdir -p \"$3/node_modules/.bin\"\n"
+                + "printf '#!/bin/sh\\n[ \"$1\" = --version ] && echo codex-cli 0.169.0\\n' > \"$3/node_modules/.bin/codex\"\n"
+                + "chmod +x \"$3/node_modules/.bin/codex\"\n");
+        Files.setPosixFilePermissions(npm, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        env.put("PATH", bin + File.pathSeparator + pathWithout(env.get("PATH"), List.of("codex"), tmp.resolve("no-codex-bin")));
+        return log;
+    }
+
+    /** A PATH of one directory linking every program of path except the named ones. */
+    private static String pathWithout(String path, List<String> names, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        for (String d : path.split(File.pathSeparator)) {
+            Path p = Path.of(d.isEmpty() ? "." : d);
+            if (!Files.isDirectory(p)) continue;
+            try (var entries = Files.list(p)) {
+                for (Path e : entries.toList()) {
+                    String name = e.getFileName().toString();
+                    Path link = dir.resolve(name);
+                    if (names.contains(name) || Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                    if (Files.isExecutable(e) && !Files.isDirectory(e)) Files.createSymbolicLink(link, e.toAbsolutePath());
+                }
+            }
+        }
+        return dir.toString();
     }
 
     /** The test JVM's environment as a fresh user's: HOME in tmp, no AI_ORCH_HOME, prefix not on PATH. */

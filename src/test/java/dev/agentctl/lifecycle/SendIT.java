@@ -38,15 +38,6 @@ class SendIT extends RealRunTest {
         return out;
     }
 
-    /** The input of the last request the model got whose newest user text contains marker. */
-    private String lastInputWith(String marker) {
-        List<JsonObject> reqs = env.model.requests();
-        for (int i = reqs.size() - 1; i >= 0; i--) {
-            String input = reqs.get(i).get("input").toString();
-            if (input.contains(marker)) return input;
-        }
-        throw new AssertionError("no request carried " + marker);
-    }
 
     private static Instant at(JsonObject m, String key) {
         return Instant.parse(m.get(key).getAsString());
@@ -64,7 +55,7 @@ class SendIT extends RealRunTest {
         assertEquals(parent, c.get("parent_run_id").getAsString());
         assertEquals(p.get("thread_id").getAsString(), c.get("thread_id").getAsString());
         assertEquals("first (resumed)", c.get("title").getAsString());
-        String input = lastInputWith("SENT-ON-STDIN");
+        String input = env.lastModelInputWith("SENT-ON-STDIN");
         assertTrue(input.contains("First try"), "the model sees the earlier turn: " + input);
 
         assertEquals(2, env.agentctl(null, "send", "20200101-000000-000000", "x").exit(), "unknown run");
@@ -109,7 +100,7 @@ class SendIT extends RealRunTest {
         assertFalse(Files.exists(env.project.resolve("two.txt")), "not in the project's checkout");
         String secondDiff = s.get("git_diff_stat").getAsString();
         assertTrue(secondDiff.contains("two.txt") && !secondDiff.contains("one.txt"), "the second turn's own change: " + secondDiff);
-        String input = lastInputWith("THIRD-TEXT");
+        String input = env.lastModelInputWith("THIRD-TEXT");
         assertTrue(input.indexOf("FIRST-TEXT") < input.indexOf("SECOND-TEXT") && input.indexOf("SECOND-TEXT") < input.indexOf("THIRD-TEXT"),
                 "the model sees the earlier turns, then the new text: " + input);
     }
@@ -133,7 +124,7 @@ class SendIT extends RealRunTest {
         assertEquals(running.get("thread_id").getAsString(), n.get("thread_id").getAsString());
         assertEquals(p.get("worktree").getAsString(), n.get("worktree").getAsString(), "the same worktree");
         assertTrue(Files.exists(Path.of(n.get("work_dir").getAsString()).resolve("redirected.txt")));
-        String input = lastInputWith("REDIRECT-TEXT");
+        String input = env.lastModelInputWith("REDIRECT-TEXT");
         assertTrue(input.contains("EARLIER-TEXT"), "the thread's earlier turns come along: " + input);
         // codex itself drops the interrupted turn's unanswered message from the thread (README says so).
         assertEquals(3, Files.readString(env.home.resolve("notify.log")).strip().split("\n").length);
@@ -176,7 +167,7 @@ class SendIT extends RealRunTest {
         assertEquals("succeeded", m.get("outcome").getAsString(), m.toString());
         assertEquals(q.get("thread_id").getAsString(), m.get("thread_id").getAsString(), "the queued run's thread goes on");
         assertFalse(at(m, "started_at").isBefore(at(q, "ended_at")), "after the queued run's first turn");
-        String input = lastInputWith("SECOND-Q");
+        String input = env.lastModelInputWith("SECOND-Q");
         assertTrue(input.contains("FIRST-Q"), "the model sees the first turn: " + input);
         ProcResult f = followed.get();
         assertEquals(0, f.exit(), f.toString());

@@ -80,6 +80,17 @@ class ReplyPlannerTest {
     }
 
     @Test
+    void aResumedGoalNotMetThreadRunsTheMissingCommandBeforeReportingSuccess() {
+        String first = user("[[mock:goal_not_met]] [[mock-cmd:touch CHANGELOG.md]]");
+        assertFalse(finalResult(plan("[" + first + "]")).get("goal_met").getAsBoolean(), "the first turn runs nothing");
+        String earlierAnswer = "{'type':'message','role':'assistant','content':[{'type':'output_text','text':'x'}]}";
+        String resumed = "[" + first + "," + earlierAnswer + "," + user("go on") + "]";
+        assertEquals("touch CHANGELOG.md", command(plan(resumed)));
+        String done = "[" + first + "," + earlierAnswer + "," + user("go on") + "," + TOOL_ROUND_TRIP + "]";
+        assertTrue(finalResult(plan(done)).get("goal_met").getAsBoolean());
+    }
+
+    @Test
     void failAnswersHttp500() {
         Reply reply = plan("[" + user("[[mock:fail]]") + "]");
         assertEquals(Reply.Kind.ERROR, reply.kind);
@@ -137,5 +148,31 @@ class ReplyPlannerTest {
         String a = item(plan("[" + user("x") + "]")).get("call_id").getAsString();
         String b = item(new ReplyPlanner().plan(new ResponsesRequest(body("[" + user("x") + "]")))).get("call_id").getAsString();
         assertFalse(a.equals(b));
+    }
+
+    @Test
+    void mcpToolScenarioCallsTheToolInItsServersNamespaceThenQuotesTheAnswer() {
+        String prompt = user("Start a child " + Markers.mcpCall("agentctl", "start_run", "{\"prompt\":\"child\"}"));
+        JsonObject call = item(plan("[" + prompt + "]"));
+        assertEquals("function_call", call.get("type").getAsString());
+        assertEquals("mcp__agentctl", call.get("namespace").getAsString());
+        assertEquals("start_run", call.get("name").getAsString());
+        assertEquals("{\"prompt\":\"child\"}", call.get("arguments").getAsString());
+        String answered = "{'type':'function_call','call_id':'c1','namespace':'mcp__agentctl','name':'start_run','arguments':'{}'},"
+                + "{'type':'function_call_output','call_id':'c1','output':'run 42 started'}";
+        String refused = "{'type':'function_call','call_id':'c0','namespace':'mcp__agentctl','name':'start_run','arguments':'{}'},"
+                + "{'type':'function_call_output','call_id':'c0','output':'unsupported call: mcp__agentctlstart_run'}";
+        assertEquals("mcp__agentctl", item(plan("[" + prompt + "," + refused + "]")).get("namespace").getAsString(),
+                "a call refused before codex listed the server's tools is repeated");
+        JsonObject result = finalResult(plan("[" + prompt + "," + refused + "," + answered + "]"));
+        assertTrue(result.get("goal_met").getAsBoolean());
+        assertEquals("Called agentctl/start_run; it answered: run 42 started", result.get("summary").getAsString());
+    }
+
+    @Test
+    void mcpToolScenarioWithoutATargetIsAnError() {
+        Reply r = plan("[" + user("[[mock:mcp_tool]]") + "]");
+        assertEquals(Reply.Kind.ERROR, r.kind);
+        assertEquals(400, r.status);
     }
 }

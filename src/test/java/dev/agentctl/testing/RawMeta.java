@@ -26,6 +26,7 @@ public final class RawMeta {
     public RawMeta put(String key, String value) { meta.json().add(key, Json.of(value)); return this; }
     public RawMeta put(String key, Number value) { meta.json().add(key, Json.of(value)); return this; }
     public RawMeta put(String key, Boolean value) { meta.json().add(key, Json.of(value)); return this; }
+    public RawMeta put(String key, com.google.gson.JsonElement value) { meta.json().add(key, value); return this; }
 
     public RunMeta meta() {
         return meta;

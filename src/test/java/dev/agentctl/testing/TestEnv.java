@@ -146,6 +146,16 @@ public final class TestEnv implements AutoCloseable {
     }
 
     /** Processes started from this environment's directories (supervisors, codex) still alive. */
+    /** The input of the last request the model got that carries marker (what the agent sent it, as JSON text). */
+    public String lastModelInputWith(String marker) {
+        List<com.google.gson.JsonObject> reqs = model.requests();
+        for (int i = reqs.size() - 1; i >= 0; i--) {
+            String input = reqs.get(i).get("input").toString();
+            if (input.contains(marker)) return input;
+        }
+        throw new AssertionError("no request carried " + marker);
+    }
+
     public List<ProcessHandle> leftoverProcesses() {
         String marker = base.toString();
         return ProcessHandle.allProcesses()

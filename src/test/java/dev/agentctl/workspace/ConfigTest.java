@@ -24,7 +24,9 @@ class ConfigTest {
         assertEquals("codex", c.codexBin());
         assertEquals(600, c.stallAfterSeconds());
         assertEquals("notify", c.stallAction());
-        assertNull(c.defaultTimeoutSeconds());
+        assertEquals(3 * 3600L, c.defaultTimeoutSeconds(), "a finite default deadline");
+        assertEquals(120, c.providerRetryLimitSeconds());
+        assertNull(new Config(Json.parseObject("{\"default_timeout\": null}", "c")).defaultTimeoutSeconds(), "null: none");
         assertEquals("low", c.profile("spark").reasoningEffort());
         assertEquals("xhigh", c.profile("deep").reasoningEffort());
         assertEquals("medium", c.profile("review").reasoningEffort());

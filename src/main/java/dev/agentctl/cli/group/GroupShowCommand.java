@@ -2,9 +2,9 @@ package dev.agentctl.cli.group;
 
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.GroupReport;
-import dev.agentctl.run.RunIndex;
+import dev.agentctl.ops.GroupReports;
+import dev.agentctl.ops.RunList;
 import dev.agentctl.store.Json;
-import dev.agentctl.workspace.Group;
 import dev.agentctl.workspace.GroupStore;
 import dev.agentctl.workspace.Violations;
 import picocli.CommandLine.Command;
@@ -23,10 +23,8 @@ public final class GroupShowCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        Group g = new GroupStore(workspace()).require(name);
-        var runs = reconciler().reconcileAll(new RunIndex(runs(), dev.agentctl.cli.run.RunTable.FIELDS)
-                .runs(w -> io().err().println("agentctl: warning: " + w)));
-        var report = GroupReport.build(g, config().maxRunsPerGroup(), runs, new Violations(workspace()).all());
+        RunList runList = new RunList(runs(), reconciler(), queue(), this::warn);
+        var report = new GroupReports(new GroupStore(workspace()), new Violations(workspace()), config(), runList).show(name);
         io().out().print(json ? Json.pretty(report) + "\n" : GroupReport.text(report));
         return 0;
     }

@@ -10,11 +10,15 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "projects", description = "List registered projects: name, default profile, path.",
+@Command(name = "projects", description = "List registered projects: name, default profile, path (on a terminal with a header; piped, tab-separated).",
         footer = {"", "Example:", "  agentctl projects", "  agentctl projects --json | jq -r '.[].name'"})
 public final class ProjectsCommand extends BaseCommand {
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
+
+    private static String profileOf(Project p) {
+        return p.defaultProfile() == null ? "-" : TerminalText.field(p.defaultProfile());
+    }
 
     @Override
     protected int execute() {
@@ -32,10 +36,26 @@ public final class ProjectsCommand extends BaseCommand {
             out.println(Json.pretty(arr));
             return 0;
         }
+        if (all.isEmpty()) {
+            io().err().println("no projects yet (add one: agentctl add-project NAME DIR)");
+            return 0;
+        }
+        if (io().terminal()) {
+            // For a person: a header and aligned columns. Piped: the tab-separated lines scripts read.
+            int name = "NAME".length();
+            int profile = "PROFILE".length();
+            for (Project p : all) {
+                name = Math.max(name, TerminalText.field(p.name()).length());
+                profile = Math.max(profile, profileOf(p).length());
+            }
+            String format = "%-" + name + "s  %-" + profile + "s  %s%n";
+            out.printf(format, "NAME", "PROFILE", "PATH");
+            for (Project p : all) out.printf(format, TerminalText.field(p.name()), profileOf(p), TerminalText.field(p.dir().toString()));
+            return 0;
+        }
         for (Project p : all) {
             // A directory's name may hold a newline, a tab or an escape: one project stays one line of three fields.
-            out.println(TerminalText.field(p.name()) + "\t" + (p.defaultProfile() == null ? "-" : TerminalText.field(p.defaultProfile()))
-                    + "\t" + TerminalText.field(p.dir().toString()));
+            out.println(TerminalText.field(p.name()) + "	" + profileOf(p) + "	" + TerminalText.field(p.dir().toString()));
         }
         return 0;
     }

@@ -11,11 +11,12 @@ import picocli.CommandLine.Parameters;
         "session with that pane selected. A run without a pane (detached, or its pane closed): use `agentctl logs`."},
         footer = {"", "Example:", "  agentctl attach 20260215-143022-ab12cd"})
 public final class AttachCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN")
     String runId;
 
     @Override
     protected int execute() {
+        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         PaneFinder panes = new PaneFinder(config(), io().env());
         RunMeta m = reconciler().reconcile(runs().read(runId));
         if (m.isWaitingInQueue()) {

@@ -18,7 +18,7 @@ public final class DiffCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        io().out().print(new RunDiff(runs()).diff(runId, stat));
+        io().out().print(new RunDiff(runs()).diff(runId(runId), stat));
         io().out().flush();
         return 0;
     }

@@ -19,7 +19,7 @@ public final class DiscardCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        RunMeta m = new RunDiscard(runs(), reconciler()).discard(runId, force);
+        RunMeta m = new RunDiscard(runs(), reconciler()).discard(runId(runId), force);
         io().out().println("discarded " + m.runId() + ": removed " + m.worktree() + " and branch " + m.branch());
         return 0;
     }

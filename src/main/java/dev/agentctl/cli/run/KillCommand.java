@@ -3,6 +3,7 @@ package dev.agentctl.cli.run;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.RunKiller;
 import java.io.IOException;
+import dev.agentctl.run.RunRef;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ public final class KillCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
-        for (RunKiller.Killed k : new RunKiller(runs(), reconciler(), finalizer(), queue()).kill(runIds, reason)) {
+        // Unknown or ambiguous references: exit 2 before anything is touched.
+        List<String> ids = RunRef.resolveAll(runs(), runIds);
+        for (RunKiller.Killed k : new RunKiller(runs(), reconciler(), finalizer(), queue()).kill(ids, reason)) {
             String id = k.meta().runId();
             io().out().println(k.alreadyFinished() ? id + ": already finished (" + k.meta().outcome() + "); nothing changed"
                     : id + ": " + k.meta().outcome());

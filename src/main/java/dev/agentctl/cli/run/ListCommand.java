@@ -7,14 +7,10 @@ import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
 import java.util.Map;
+import dev.agentctl.ops.RunList;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunQuery;
 import java.util.List;
-import java.util.Map;
-import dev.agentctl.lifecycle.QueueView;
-import dev.agentctl.workspace.GroupStore;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +21,10 @@ import picocli.CommandLine.Option;
                 "  agentctl list --json | jq -r '.[] | select(.outcome==\"succeeded\") | .run_id'",
                 "  agentctl list --group refactor --status queued"})
 public final class ListCommand extends BaseCommand implements QuickCommand {
-    @Option(names = "--limit", paramLabel = "N", description = "At most N runs.")
+    /** What a plain `list` shows: the newest runs, as many as a screen holds. */
+    static final int DEFAULT_LIMIT = 30;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default: " + DEFAULT_LIMIT + ").")
     Integer limit;
 
     @Option(names = "--status", paramLabel = "S", description = "queued, running, finished, or an outcome: succeeded, goal_not_met, failed, timed_out, killed, lost.")
@@ -60,27 +59,22 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         if (limit != null && limit < 0) {
             throw AgentctlException.usage("--limit must be 0 or more, not " + limit);
         }
-        RunQuery query = new RunQuery(status, project, limit);
-        if (group != null) GroupStore.validateName(group);
-        Consumer<String> warn = this::warn;
+        RunQuery query = new RunQuery(status, project, group, limit == null ? DEFAULT_LIMIT : limit);
         // The table needs a few fields of each run, which the index keeps for finished runs; --json
         // prints whole metas, read again one by one as they are printed (they may be large).
-        List<RunMeta> all = new RunIndex(runs(), RunTable.FIELDS).runs(warn);
-        // Reconcile first: a run whose supervisor is gone is lost, and must be filtered as such.
-        List<RunMeta> settled = QueueView.settle(runs(), queue(), reconciler().reconcileAll(all));
-        Map<String, Integer> positions = QueueView.positions(settled);
-        if (group != null) settled = settled.stream().filter(m -> group.equals(m.group())).toList();
-        List<RunMeta> found = query.select(settled);
+        RunList lister = new RunList(runs(), reconciler(), queue(), this::warn);
+        RunList.Listing listing = lister.list(query, group);
+        List<RunMeta> found = listing.runs();
+        Map<String, Integer> positions = listing.queuePositions();
         RunTable table = new RunTable(io().out(), positions);
-        if (json) {
-            table.printJson(found, m -> {
-                // Only the index's reduced entries need reading again; the rest are whole already.
-                if (!RunTable.FIELDS.containsAll(m.json().keySet())) return m;
-                RunMeta whole = runs().readQuietly(m.runId());
-                return whole != null ? whole : m; // deleted meanwhile: what we know
-            });
+        if (found.isEmpty() && !json) {
+            // Said on stderr: a script reading stdout gets nothing, as before.
+            boolean filtered = status != null || project != null || group != null || (limit != null && limit == 0);
+            io().err().println(filtered ? "no runs match" : "no runs yet (start one: agentctl start --help)");
+        } else if (json) {
+            table.printJson(found, lister::whole);
         } else if (io().terminal()) {
-            table.printAligned(found);
+            table.printAligned(found, java.time.Instant.now());
         } else {
             table.printTabSeparated(found);
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  agentctl logs 20260215-143022-ab12cd", "  agentctl logs -f -n 20 $id",
                 "  agentctl logs --json $id | jq -r 'select(.type==\"item.completed\") | .item.type'"})
 public final class LogsCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN")
     String runId;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing as the run goes on; exit 0 once it has finished (a queued run: waits for it to start).")
@@ -29,6 +29,7 @@ public final class LogsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
+        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         if (lines != null && lines < 0) throw AgentctlException.usage("-n must be 0 or more, not " + lines);
         runs().read(runId); // an unknown run is a usage error before anything is printed
         PrintStream out = io().out();

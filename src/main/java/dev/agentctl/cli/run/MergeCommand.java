@@ -26,7 +26,7 @@ public final class MergeCommand extends BaseCommand {
     protected int execute() {
         if (squash && noCommit) throw AgentctlException.usage("--squash and --no-commit exclude each other");
         BranchMerge.Mode mode = noCommit ? BranchMerge.Mode.NO_COMMIT : squash ? BranchMerge.Mode.SQUASH : BranchMerge.Mode.COMMIT;
-        RunMerge.Merged m = new RunMerge(runs(), reconciler()).merge(runId, mode);
+        RunMerge.Merged m = new RunMerge(runs(), reconciler()).merge(runId(runId), mode);
         int n = m.result().files().size();
         String files = n + " file" + (n == 1 ? "" : "s");
         String branch = m.run().branch();

@@ -5,6 +5,7 @@ import dev.agentctl.base.Durations;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.RunPrune;
 import dev.agentctl.run.RunIndex;
+import dev.agentctl.run.RunQuery;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class PruneCommand extends BaseCommand {
                     + "git merge BRANCH in the project to keep the work, git branch -D BRANCH to drop it (or prune --force)");
         }
         if (plan.isEmpty()) io().out().println("nothing to prune");
-        if (!dryRun) new RunIndex(runs(), RunTable.FIELDS).runs(w -> { }); // drops the removed runs' index lines
+        if (!dryRun) new RunIndex(runs(), RunTable.FIELDS).runs(RunQuery.all(), w -> { }); // drops the removed runs' index lines
         problems.forEach(p -> io().err().println("agentctl: prune: " + p));
         return problems.isEmpty() ? 0 : 1;
     }

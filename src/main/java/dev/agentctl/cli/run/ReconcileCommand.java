@@ -4,7 +4,7 @@ import dev.agentctl.base.TerminalText;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.RunMeta;
-import dev.agentctl.run.RunQuery;
+import dev.agentctl.run.RunIndex;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,9 +16,9 @@ public final class ReconcileCommand extends BaseCommand {
     protected int execute() {
         List<RunMeta> unfinished = new ArrayList<>();
         var reconciler = reconciler();
-        // Unreadable or inconsistent metas are skipped with a warning, never acted on.
-        for (RunMeta m : RunQuery.readAll(runs(), this::warn)) {
-            if (m.isFinished()) continue;
+        // Unreadable or inconsistent metas are skipped with a warning, never acted on. The run index
+        // names every run directory it holds no finished entry for: no finished run's meta is read.
+        for (RunMeta m : new RunIndex(runs(), RunTable.FIELDS).unfinished(this::warn)) {
             String id = m.runId();
             RunMeta now = reconciler.reconcile(m);
             if (now.isFinished()) {

@@ -1,9 +1,7 @@
 package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.run.RunMeta;
-import dev.agentctl.lifecycle.RunRequest;
-import dev.agentctl.lifecycle.RunStarter;
+import dev.agentctl.ops.ResumeRun;
 import dev.agentctl.workspace.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,11 +21,11 @@ public final class ResumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         Config config = config();
-        RunMeta parent = reconciler().reconcile(runs().read(parentRunId));
+        String parentRunId = runId(this.parentRunId);
         Long timeoutS = run.timeoutSeconds(config);
-        RunRequest req = RunRequest.resume(parent, config, run.profile, run.title, null, timeoutS, run.noTmux).withQueue(run.queue());
-        byte[] prompt = run.prompt(io());
-        String id = new RunStarter(runs(), config, io(), this::notifier).start(req.withPrompt(prompt));
+        var queue = run.queue(runs());
+        String id = new ResumeRun(runs(), reconciler(), config, io(), this::notifier).resume(new ResumeRun.Params(parentRunId,
+                run.profile, run.title, () -> run.prompt(io()), timeoutS, run.noTmux, queue, run.notifyPane()));
         io().out().println(id);
         return 0;
     }

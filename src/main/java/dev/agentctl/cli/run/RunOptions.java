@@ -8,6 +8,8 @@ import dev.agentctl.base.Durations;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.lifecycle.QueueOptions;
 import dev.agentctl.run.RunId;
+import dev.agentctl.run.RunRef;
+import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +29,18 @@ public final class RunOptions {
     @Option(names = "--timeout", paramLabel = "DUR", description = "Stop the run after DUR (120, 90s, 30m, 2h): outcome timed_out. Default: config default_timeout.")
     String timeout;
 
+    @Option(names = "--notify-pane", paramLabel = "PANE", description = "tmux pane that gets this run's [AI_ORCH DONE ...] wake-up "
+            + "(e.g. \"$TMUX_PANE\"), instead of config tmux_sendkeys_target. resume: default the parent's.")
+    String notifyPane;
+
     @Option(names = "--no-tmux", description = "Run the supervisor as a detached process; its output goes to the run's pane.log.")
     boolean noTmux;
 
     /** The options above, for the quick path of the commands that mix them in. */
-    static final Map<String, Kind> QUICK_OPTIONS = Map.of("--profile", Kind.TEXT, "--title", Kind.TEXT,
-            "--prompt-file", Kind.TEXT, "--timeout", Kind.TEXT, "--no-tmux", Kind.FLAG, "--group", Kind.TEXT, "--after", Kind.TEXT,
-            "--after-any", Kind.FLAG, "--queue-timeout", Kind.TEXT, "--no-queue", Kind.FLAG);
+    static final Map<String, Kind> QUICK_OPTIONS = Map.ofEntries(Map.entry("--profile", Kind.TEXT), Map.entry("--title", Kind.TEXT),
+            Map.entry("--prompt-file", Kind.TEXT), Map.entry("--timeout", Kind.TEXT), Map.entry("--no-tmux", Kind.FLAG),
+            Map.entry("--group", Kind.TEXT), Map.entry("--after", Kind.TEXT), Map.entry("--after-any", Kind.FLAG),
+            Map.entry("--queue-timeout", Kind.TEXT), Map.entry("--no-queue", Kind.FLAG), Map.entry("--notify-pane", Kind.TEXT));
 
     static RunOptions fromQuick(Match m) {
         RunOptions o = new RunOptions();
@@ -42,6 +49,7 @@ public final class RunOptions {
         o.promptFile = m.text("--prompt-file");
         o.timeout = m.text("--timeout");
         o.noTmux = m.flag("--no-tmux");
+        o.notifyPane = m.text("--notify-pane");
         o.group = m.text("--group");
         o.after = m.text("--after");
         o.afterAny = m.flag("--after-any");
@@ -72,7 +80,7 @@ public final class RunOptions {
         if (after != null) {
             for (String id : after.split(",", -1)) {
                 if (id.isBlank()) throw AgentctlException.usage("--after: empty run id in '" + after + "'");
-                RunId.validate(id.strip());
+                if (!id.strip().equals(RunRef.NEWEST)) RunId.validate(id.strip()); // "@": the newest run
                 if (!ids.contains(id.strip())) ids.add(id.strip());
             }
         }
@@ -80,9 +88,25 @@ public final class RunOptions {
         return new QueueOptions(group, ids, afterAny, qt, noQueue);
     }
 
+    /** As {@link #queue()}, each --after reference (a prefix, "last") turned into its run id. */
+    QueueOptions queue(RunStore runs) {
+        QueueOptions q = queue();
+        return new QueueOptions(q.group(), RunRef.resolveAll(runs, q.after()), q.afterAny(), q.queueTimeoutSeconds(), q.noQueue());
+    }
+
     /** Seconds, or null for no deadline. */
     Long timeoutSeconds(Config config) {
         return timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : config.defaultTimeoutSeconds();
+    }
+
+    /** --notify-pane, checked (tmux would read control characters or an empty target its own way), or null. */
+    String notifyPane() {
+        if (notifyPane == null) return null;
+        if (notifyPane.isBlank() || notifyPane.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw AgentctlException.usage("--notify-pane must be a tmux pane such as %3, not '"
+                    + notifyPane.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return notifyPane;
     }
 
     byte[] prompt(Io io) {

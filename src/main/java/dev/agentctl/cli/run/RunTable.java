@@ -1,7 +1,5 @@
 package dev.agentctl.cli.run;
 
-import dev.agentctl.base.TerminalText;
-
 import com.google.gson.JsonArray;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
@@ -15,11 +13,9 @@ import java.util.Map;
 public final class RunTable {
     /**
      * Every meta field the table shows, filters or sorts by (see RunQuery): all that the run index
-     * keeps of a finished run, so the table must read no other.
+     * keeps of a finished run, so the table must read no other (list_runs and group show read the same: RunList).
      */
-    public static final List<String> FIELDS = List.of("run_id", "status", "outcome", "project", "profile", "goal_met",
-            "exit_code", "parent_run_id", "title", "created_at", "stalled", "isolation", "branch", "worktree", "group", "depth",
-            "spawned_by", "usage", "started_at", "ended_at");
+    public static final List<String> FIELDS = dev.agentctl.ops.RunList.FIELDS;
 
     private static final String NL = System.lineSeparator();
 
@@ -60,16 +56,20 @@ public final class RunTable {
         out.print(text); // a reader that went away (| head) shows in checkError; nothing else to do
     }
 
-    void printAligned(List<RunMeta> runs) {
+    /** For a person: no null anywhere, and the age, duration and size of each run's change. */
+    void printAligned(List<RunMeta> runs, java.time.Instant now) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"RUN", "STATUS", "OUTCOME", "PROJECT", "PROFILE", "GOAL", "EXIT", "BRANCH", "TITLE"});
+        rows.add(new String[] {"RUN", "STATUS", "OUTCOME", "PROJECT", "PROFILE", "GOAL", "EXIT", "AGE", "TOOK", "DIFF", "BRANCH",
+                "TITLE"});
         for (RunMeta m : runs) {
             String status = m.status();
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
             Integer pos = queuePositions.get(m.runId());
             if (pos != null) status += " #" + pos;
             rows.add(new String[] {cell(m.runId()), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
-                    String.valueOf(m.goalMet()), String.valueOf(m.exitCode()), dash(m.branch()), cell(m.title())});
+                    m.goalMet() == null ? "-" : m.goalMet() ? "yes" : "no", m.exitCode() == null ? "-" : m.exitCode().toString(),
+                    RunColumns.age(m, now), RunColumns.took(m, now), RunColumns.diff(m.str(RunMeta.GIT_DIFF_STAT)),
+                    dash(m.branch()), cell(m.title())});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {

@@ -3,16 +3,9 @@ package dev.agentctl.cli.run;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Durations;
 import dev.agentctl.cli.BaseCommand;
-import dev.agentctl.lifecycle.Followups;
-import dev.agentctl.lifecycle.QueueOptions;
-import dev.agentctl.lifecycle.RunKiller;
-import dev.agentctl.lifecycle.RunRequest;
-import dev.agentctl.lifecycle.RunStarter;
-import dev.agentctl.run.RunMeta;
-import dev.agentctl.workspace.Config;
+import dev.agentctl.ops.SendToRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,9 +18,7 @@ import picocli.CommandLine.Parameters;
                 "  echo 'Stop: the bug is in parser.py, not lexer.py' | agentctl send $id --now",
                 "  agentctl send $id --file more.md"})
 public final class SendCommand extends BaseCommand {
-    static final String REDIRECTED = "redirected by send";
-
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN")
     String runId;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TEXT", description = "The message (else --file, else stdin).")
@@ -36,7 +27,7 @@ public final class SendCommand extends BaseCommand {
     @Option(names = "--file", paramLabel = "F", description = "Read the message from F.")
     String file;
 
-    @Option(names = "--now", description = "Interrupt the run's current turn (it ends killed, error \"" + REDIRECTED
+    @Option(names = "--now", description = "Interrupt the run's current turn (it ends killed, error \"" + SendToRun.REDIRECTED
             + "\") and start this message at once in the same thread.")
     boolean now;
 
@@ -54,44 +45,13 @@ public final class SendCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
+        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         if (text != null && file != null) throw AgentctlException.usage("give the message as TEXT or --file, not both");
-        Config config = config();
-        RunMeta target = reconciler().reconcile(runs().read(runId));
-        Long timeoutS = timeout != null ? Long.valueOf(Durations.parseSeconds(timeout, "--timeout")) : config.defaultTimeoutSeconds();
-        Followups followups = new Followups(runs());
-        RunStarter starter = new RunStarter(runs(), config, io(), this::notifier);
-        String id;
-        if (followups.deliverAfter(runId) == null) {
-            RunRequest req = RunRequest.resume(target, config, profile, title, null, timeoutS, noTmux).withQueue(inGroupOf(target, null));
-            id = starter.start(req.withPrompt(message()));
-        } else {
-            if (now && target.isWaitingInQueue()) {
-                throw AgentctlException.usage("--now: run " + runId + " has not started yet (waiting in the queue"
-                        + (target.queuedReason() == null ? "" : ": " + target.queuedReason()) + "); without --now the message "
-                        + "is delivered after its first turn");
-            }
-            boolean interrupt = now && !target.isFinished();
-            RunRequest req = RunRequest.followup(target, config, profile, title, null, timeoutS, noTmux).withPrompt(message());
-            id = followups.queue(runId, interrupt, after -> starter.start(req.withQueue(inGroupOf(target, after))));
-            if (interrupt) {
-                new RunKiller(runs(), reconciler(), finalizer(), queue()).kill(List.of(runId), REDIRECTED);
-                queue().promote(); // in case no supervisor was left to hand the turn on
-            }
-        }
+        Long timeoutS = timeout == null ? null : Long.valueOf(Durations.parseSeconds(timeout, "--timeout"));
+        Supplier<byte[]> message = text != null ? SendToRun.text(text) : () -> PromptInput.read(file, io());
+        String id = new SendToRun(runs(), reconciler(), config(), io(), this::notifier)
+                .send(new SendToRun.Params(runId, message, now, profile, title, timeoutS, noTmux));
         io().out().println(id);
         return 0;
-    }
-
-    /** The new run joins the run's group; a message waits for the run before it. */
-    private static QueueOptions inGroupOf(RunMeta target, String after) {
-        return new QueueOptions(target.group(), after == null ? List.of() : List.of(after), false, null, false);
-    }
-
-    private byte[] message() {
-        if (text == null) return PromptInput.read(file, io());
-        if (text.isBlank()) throw AgentctlException.usage("the message is empty");
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > PromptInput.MAX_BYTES) throw AgentctlException.usage("the message is larger than 10 MiB");
-        return bytes;
     }
 }

@@ -7,11 +7,9 @@ import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
 import java.util.Map;
-import dev.agentctl.lifecycle.RunRequest;
-import dev.agentctl.lifecycle.RunStarter;
+import dev.agentctl.ops.StartRun;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
-import dev.agentctl.workspace.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,13 +88,10 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
             throw AgentctlException.usage("--agent must be one of " + Profile.AGENTS + ", not '" + agent + "'");
         }
         Long timeoutS = run.timeoutSeconds(config);
-        run.queue(); // bad --after or --queue-timeout: refused before the prompt is read
-        Project p = projects().resolve(project, io().cwd());
-        String profileName = run.profile != null ? run.profile : p.defaultProfile() != null ? p.defaultProfile() : Profile.DEFAULT;
-        Profile prof = config.profile(profileName);
-        byte[] prompt = run.prompt(io());
-        String id = new RunStarter(runs(), config, io(), this::notifier).start(RunRequest.start(p, prof, run.title, prompt,
-                model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base).withQueue(run.queue()).withAgent(agent));
+        var queue = run.queue(runs()); // bad --after or --queue-timeout: refused before the prompt is read
+        String id = new StartRun(runs(), config, projects(), io(), this::notifier).start(new StartRun.Params(project, run.profile,
+                run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base, queue, null,
+                run.notifyPane(), agent));
         io().out().println(id);
         return 0;
     }

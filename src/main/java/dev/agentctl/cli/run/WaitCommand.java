@@ -12,6 +12,7 @@ import dev.agentctl.base.ExitCodes;
 import dev.agentctl.base.Durations;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
+import dev.agentctl.run.RunRef;
 import dev.agentctl.store.Json;
 import dev.agentctl.lifecycle.Waiter;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "wait", description = {"Wait until the run(s) finish and print the final meta as JSON (one object, or an array for several ids).",
+@Command(name = "wait", description = {"Wait until the run(s) finish and print the final meta as JSON (one object, or an array for several ids; with --any the one object of the run that finished first).",
         "Driven by file-system events: returns the moment a run is finalized. Meant to run in the background."},
         footer = {"", "Examples:", "  agentctl wait 20260215-143022-ab12cd &", "  agentctl wait A B C --timeout 30m",
                 "  agentctl wait A B --any --exit-status"})
@@ -54,23 +55,40 @@ public final class WaitCommand extends BaseCommand implements QuickCommand {
     @Override
     protected int execute() {
         Duration limit = timeout == null ? null : Duration.ofSeconds(Durations.parseSeconds(timeout, "--timeout"));
-        runIds.forEach(id -> runs().dir(id)); // validate every id before waiting on any
-        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(runIds)).await(runIds, any, limit);
+        // Resolve (and so validate) every reference before waiting on any.
+        List<String> ids = RunRef.resolveAll(runs(), runIds);
+        Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(ids)).await(ids, any, limit);
         // One element per id asked for, in that order (an id given twice appears twice): several ids
-        // always make an array.
+        // always make an array. --any that did not time out: the one run that finished first, an object.
         java.util.Map<String, RunMeta> byId = new java.util.HashMap<>();
         for (RunMeta m : result.runs()) byId.put(m.runId(), m);
+        List<String> shown = any && !result.timedOut() ? List.of(firstFinished(result.runs()).runId()) : ids;
         JsonArray arr = new JsonArray();
         boolean allSucceeded = true;
-        for (String id : runIds) {
+        for (String id : shown) {
             RunMeta m = byId.get(id);
             JsonObject o = m.json();
             if (result.timedOut()) o.addProperty("wait_timed_out", !m.isFinished());
             if (m.isFinished() && m.outcomeValue() != Outcome.SUCCEEDED) allSucceeded = false;
             arr.add(o);
         }
-        io().out().println(Json.pretty(runIds.size() == 1 ? arr.get(0) : arr));
+        io().out().println(Json.pretty(shown.size() == 1 ? arr.get(0) : arr));
         if (result.timedOut()) return ExitCodes.WAIT_TIMED_OUT;
         return exitStatus && !allSucceeded ? ExitCodes.NOT_SUCCEEDED : ExitCodes.OK;
+    }
+
+    /** --any: the run that ended first (by ended_at) of those already finished. */
+    private static RunMeta firstFinished(List<RunMeta> runs) {
+        RunMeta first = null;
+        for (RunMeta m : runs) {
+            if (!m.isFinished()) continue;
+            if (first == null || endedAt(m).compareTo(endedAt(first)) < 0) first = m;
+        }
+        return first;
+    }
+
+    private static String endedAt(RunMeta m) {
+        String ended = m.str(RunMeta.ENDED_AT);
+        return ended == null ? "" : ended;
     }
 }
