@@ -583,7 +583,7 @@ do_uninstall() {
 # ---- test -----------------------------------------------------------------------------------------
 
 codex_is_pinned() {
-    [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "codex-cli $2" ]
+    [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "codex-cli ${2:-$CODEX_VERSION}" ]
 }
 
 claude_is_pinned() {
