@@ -59,8 +59,9 @@ final class IndexRebuild {
                 cp.pending.add(id);
                 continue;
             }
-            out.add(meta);
             IndexEntry fresh = IndexEntry.of(id, stamp, meta, fields);
+            // A finished run is kept as its entry's few fields: ten thousand whole metas need not fit in memory.
+            out.add(fresh != null ? fresh.run : meta);
             if (fresh != null) entries.add(fresh); else cp.pending.add(id);
         }
         entries.sort(Comparator.comparing(IndexEntry::createdAt).thenComparing(e -> e.id));

@@ -120,8 +120,8 @@ public final class RunIndex {
                 next.pending.add(id);
                 continue;
             }
-            out.add(meta);
             IndexEntry e = IndexEntry.of(id, stamp, meta, fields);
+            out.add(e != null ? e.run : meta); // finished: its entry's few fields, as the index would give it
             if (e != null) appended.add(e); else next.pending.add(id);
         }
         if (wantsFinished(query)) {

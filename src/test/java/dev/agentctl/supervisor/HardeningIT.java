@@ -162,7 +162,7 @@ class HardeningIT extends RealRunTest {
             m.addProperty("summary", summary);
             dev.agentctl.store.Json.writeAtomically(dir.resolve("meta.json"), m);
         }
-        ProcResult list = smallHeap("list", "--json");
+        ProcResult list = smallHeap("list", "--json", "--limit", "1000"); // past the default 30 rows
         assertEquals(0, list.exit(), list.err().lines().findFirst().orElse(""));
         assertEquals(40, JsonParser.parseString(list.out()).getAsJsonArray().size());
     }

@@ -35,14 +35,25 @@ public final class WorktreeRuns {
 
     /** Waits until codex runs (its pid is in meta) and returns meta then. */
     public JsonObject awaitCodex(String id) throws IOException {
-        Procs.await("codex of " + id + " running", Duration.ofSeconds(60), () -> {
-            try {
-                JsonObject m = env.meta(id);
-                return m != null && m.has("codex_pid") && !m.get("codex_pid").isJsonNull();
-            } catch (IOException e) {
-                return false;
+        try {
+            Procs.await("codex of " + id + " running", Duration.ofSeconds(60), () -> {
+                try {
+                    JsonObject m = env.meta(id);
+                    return m != null && m.has("codex_pid") && !m.get("codex_pid").isJsonNull();
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            // Say where the run stood: its meta and what its pane and supervisor printed.
+            Path dir = env.home.resolve("runs").resolve(id);
+            StringBuilder why = new StringBuilder(e.getMessage()).append("\nmeta: ").append(env.meta(id));
+            for (String f : new String[] {"pane.log", "supervisor.log", "stderr.log"}) {
+                Path p = dir.resolve(f);
+                if (java.nio.file.Files.exists(p)) why.append("\n").append(f).append(": ").append(java.nio.file.Files.readString(p));
             }
-        });
+            throw new AssertionError(why.toString(), e);
+        }
         return env.meta(id);
     }
 }
