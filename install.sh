@@ -5,12 +5,14 @@
 set -euo pipefail
 
 ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-# The tested codex version is spelled once, in pom.xml (the jar reads it from there too).
-CODEX_VERSION=$(sed -n 's:.*<codex.version>\(.*\)</codex.version>.*:\1:p' "$ROOT/pom.xml")
-readonly CODEX_VERSION
-# The MCP TypeScript SDK the MCP tests drive `agentctl mcp` with (install.sh --test), also spelled once in pom.xml.
-MCP_SDK_VERSION=$(sed -n 's:.*<mcp.sdk.version>\(.*\)</mcp.sdk.version>.*:\1:p' "$ROOT/pom.xml")
-readonly MCP_SDK_VERSION
+# The tested agent versions are spelled once, in pom.xml (the jar reads them from there too).
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml"; }
+CODEX_VERSION=$(pom_property codex.version)
+CODEX_PREVIOUS_VERSION=$(pom_property codex.previous.version) # still tested: one turn and a resume
+CLAUDE_VERSION=$(pom_property claude.version)
+# The MCP TypeScript SDK the MCP tests drive `agentctl mcp` with (install.sh --test).
+MCP_SDK_VERSION=$(pom_property mcp.sdk.version)
+readonly CODEX_VERSION CODEX_PREVIOUS_VERSION CLAUDE_VERSION MCP_SDK_VERSION
 readonly MIN_JAVA=17
 readonly MARKER='# Part of agentctl.' # second line of every script we install; guards foreign files
 
@@ -38,8 +40,9 @@ Options:
   --no-build     do not run Maven; install the existing target/agentctl.jar
   --no-codex     do not install codex, even when it is missing
   --uninstall    remove what install.sh installed under PREFIX (never the workspace)
-  --test         install the test prerequisites (git, tmux, codex $CODEX_VERSION and the MCP TypeScript SDK
-                 $MCP_SDK_VERSION via npm) and run 'mvn -B verify'
+  --test         install the test prerequisites (git, tmux; codex $CODEX_VERSION and $CODEX_PREVIOUS_VERSION,
+                 Claude Code $CLAUDE_VERSION and the MCP TypeScript SDK $MCP_SDK_VERSION via npm, cached)
+                 and run 'mvn -B verify'
   -h, --help     show this help
 
 Needs Java $MIN_JAVA+, Maven (unless --no-build), git and tmux. A missing git or tmux is installed with
@@ -580,36 +583,58 @@ do_uninstall() {
 # ---- test -----------------------------------------------------------------------------------------
 
 codex_is_pinned() {
-    [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "codex-cli $CODEX_VERSION" ]
+    [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "codex-cli ${2:-$CODEX_VERSION}" ]
+}
+
+claude_is_pinned() {
+    [ -x "$1" ] && [ "$(bounded 60 "$1" --version 2>/dev/null)" = "${2:-$CLAUDE_VERSION} (Claude Code)" ]
+}
+
+# npm_into_cache NAME PACKAGE VERSION BIN CHECK: prints the path of BIN from PACKAGE@VERSION in
+# ${XDG_CACHE_HOME:-~/.cache}/agentctl/NAME-VERSION, installing it there with npm unless CHECK already
+# passes (the packages are large: hundreds of MB, so they are installed once and kept).
+npm_into_cache() {
+    local name=$1 package=$2 version=$3 bin=$4 check=$5
+    local dir=${XDG_CACHE_HOME:-$HOME/.cache}/agentctl/$name-$version
+    local found=$dir/node_modules/.bin/$bin
+    if ! "$check" "$found" "$version"; then
+        require_tools "npm" "npm" >&2
+        step "npm install $package@$version into $dir" >&2
+        mkdir -p -- "$dir"
+        # --prefix pins the install here even when a parent directory holds a package.json.
+        quietly npm install --prefix "$dir" --no-audit --no-fund --save-exact "$package@$version" >&2 ||
+            die "npm could not install $package@$version"
+        "$check" "$found" "$version" || die "$found does not report version $version"
+    fi
+    info "$name $version: $found" >&2
+    printf '%s\n' "$found"
 }
 
 # Prints the path of a codex $CODEX_VERSION: $AGENTCTL_TEST_CODEX, codex on PATH, or the one in the cache,
 # installed there with npm when needed.
 ensure_codex() {
-    local found dir=${XDG_CACHE_HOME:-$HOME/.cache}/agentctl/codex-$CODEX_VERSION
-    if [ -n "${AGENTCTL_TEST_CODEX:-}" ] && codex_is_pinned "$AGENTCTL_TEST_CODEX"; then
+    local found
+    if [ -n "${AGENTCTL_TEST_CODEX:-}" ] && codex_is_pinned "$AGENTCTL_TEST_CODEX" "$CODEX_VERSION"; then
         info "codex: $AGENTCTL_TEST_CODEX (from AGENTCTL_TEST_CODEX)" >&2
-        printf '%s
-' "$AGENTCTL_TEST_CODEX"
+        printf '%s\n' "$AGENTCTL_TEST_CODEX"
         return 0
     fi
-    if found=$(command -v codex) && codex_is_pinned "$found"; then
+    if found=$(command -v codex) && codex_is_pinned "$found" "$CODEX_VERSION"; then
         info "codex: $found (codex-cli $CODEX_VERSION on PATH)" >&2
         printf '%s\n' "$found"
         return 0
     fi
-    found=$dir/node_modules/.bin/codex
-    if ! codex_is_pinned "$found"; then
-        require_tools "npm" "npm" >&2
-        step "npm install @openai/codex@$CODEX_VERSION into $dir" >&2
-        mkdir -p -- "$dir"
-        # --prefix pins the install here even when a parent directory holds a package.json.
-        quietly npm install --prefix "$dir" --no-audit --no-fund --save-exact "@openai/codex@$CODEX_VERSION" >&2 ||
-            die "npm could not install @openai/codex@$CODEX_VERSION"
-        codex_is_pinned "$found" || die "$found does not report codex-cli $CODEX_VERSION"
+    npm_into_cache codex @openai/codex "$CODEX_VERSION" codex codex_is_pinned
+}
+
+# Prints the path of Claude Code $CLAUDE_VERSION: $AGENTCTL_TEST_CLAUDE, or the one in the cache.
+ensure_claude() {
+    if [ -n "${AGENTCTL_TEST_CLAUDE:-}" ] && claude_is_pinned "$AGENTCTL_TEST_CLAUDE"; then
+        info "claude: $AGENTCTL_TEST_CLAUDE (from AGENTCTL_TEST_CLAUDE)" >&2
+        printf '%s\n' "$AGENTCTL_TEST_CLAUDE"
+        return 0
     fi
-    info "codex: $found" >&2
-    printf '%s\n' "$found"
+    npm_into_cache claude @anthropic-ai/claude-code "$CLAUDE_VERSION" claude claude_is_pinned
 }
 
 # Prints the directory holding node_modules/@modelcontextprotocol/sdk $MCP_SDK_VERSION: $AGENTCTL_TEST_MCP_SDK,
@@ -632,12 +657,14 @@ do_test() {
     step "Checking what the tests need"
     require_tools "java mvn git tmux" "java mvn git tmux"
     info "java $(java_major "$(find_java)"), $(git --version), $(tmux -V)"
-    local codex
+    local codex previous claude
     codex=$(ensure_codex)
-    export AGENTCTL_TEST_CODEX=$codex
+    previous=$(npm_into_cache codex @openai/codex "$CODEX_PREVIOUS_VERSION" codex codex_is_pinned)
+    claude=$(ensure_claude)
+    export AGENTCTL_TEST_CODEX=$codex AGENTCTL_TEST_CODEX_PREVIOUS=$previous AGENTCTL_TEST_CLAUDE=$claude
     AGENTCTL_TEST_MCP_SDK=$(ensure_mcp_sdk)
     export AGENTCTL_TEST_MCP_SDK
-    step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex)"
+    step "Running the tests: mvn -B verify (AGENTCTL_TEST_CODEX=$codex, AGENTCTL_TEST_CODEX_PREVIOUS=$previous, AGENTCTL_TEST_CLAUDE=$claude, AGENTCTL_TEST_MCP_SDK=$AGENTCTL_TEST_MCP_SDK)"
     cd "$ROOT"
     local rc=0
     maven verify || rc=$?

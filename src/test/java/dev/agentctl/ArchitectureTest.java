@@ -27,8 +27,8 @@ class ArchitectureTest {
     static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("base", 0),
             Map.entry("store", 1), Map.entry("proc", 1),
-            Map.entry("workspace", 2),
-            Map.entry("run", 3), Map.entry("git", 3), Map.entry("tmux", 3), Map.entry("codex", 3),
+            Map.entry("workspace", 2), Map.entry("agent", 2),
+            Map.entry("run", 3), Map.entry("git", 3), Map.entry("tmux", 3), Map.entry("codex", 3), Map.entry("claude", 3),
             Map.entry("notify", 4), Map.entry("view", 4), Map.entry("usage", 4),
             Map.entry("lifecycle", 5),
             Map.entry("supervisor", 6), Map.entry("ops", 6), Map.entry("batch", 6), // ops: what a command and its MCP tool share

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** What Maven filtered into agentctl-version.properties from pom.xml: agentctl's version and the tested codex. */
+/** What Maven filtered into agentctl-version.properties from pom.xml: agentctl's version and the tested agent versions. */
 public final class BuildInfo {
     private static volatile Properties loaded;
 
@@ -17,6 +17,16 @@ public final class BuildInfo {
     /** The codex version the test suite runs against (pom.xml's codex.version). */
     public static String testedCodexVersion() {
         return properties().getProperty("codex", "unknown");
+    }
+
+    /** The earlier codex version the test suite still runs (pom.xml's codex.previous.version). */
+    public static String previousCodexVersion() {
+        return properties().getProperty("codex.previous", "unknown");
+    }
+
+    /** The Claude Code version the test suite runs against (pom.xml's claude.version). */
+    public static String testedClaudeVersion() {
+        return properties().getProperty("claude", "unknown");
     }
 
     private static Properties properties() {

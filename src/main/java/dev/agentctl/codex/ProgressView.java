@@ -1,5 +1,6 @@
 package dev.agentctl.codex;
 
+import dev.agentctl.agent.AgentResult;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -64,7 +65,7 @@ public final class ProgressView {
 
     /** The final message is the result JSON: shown by its meaning, not as raw JSON (the result block follows). */
     private static String agentMessage(String text) {
-        CodexResult r = CodexResult.parse(text);
+        AgentResult r = AgentResult.parse(text);
         if (r.goalMet() == null) return "💬 " + firstLines(text);
         return "💬 result: goal " + (r.goalMet() ? "met" : "not met") + (r.summary() == null || r.summary().isBlank() ? ""
                 : " — " + firstLines(r.summary()));

@@ -1,6 +1,5 @@
 package dev.agentctl.demo;
 
-import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.codex.CodexVersion;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunState;
@@ -45,11 +44,12 @@ public final class Demo {
     public int run(Options options) {
         long startedAt = System.nanoTime();
         String path = io.env().get("PATH");
-        Path codex = CodexExecutable.locate("codex", path, io.cwd(), io.env());
+        Path codex = Executables.locateAgent("codex", path, io.cwd(), io.env());
         if (codex == null) {
             throw AgentctlException.failed("codex is not installed (no 'codex' on PATH); the demo runs the real codex CLI. "
                     + "Install the tested version with '" + CodexVersion.INSTALL_HINT + "', then run 'agentctl demo' again.");
         }
+        Path claude = Executables.find("claude", path, io.cwd()); // optional: one run shows the second backend
         boolean tmux = !options.noTmux() && Executables.find("tmux", path, io.cwd()) != null;
         PrintStream out = io.out();
         if (!options.noTmux() && !tmux) out.println("tmux is not installed: the runs go to detached processes instead.");
@@ -60,7 +60,7 @@ public final class Demo {
         List<String> problems;
         try (OfflineModelServer model = OfflineModelServer.start()) {
             cleanup.model(model);
-            problems = play(place, model, codex, tmux, options.keep(), cleanup.gate());
+            problems = play(place, model, codex, claude, tmux, options.keep(), cleanup.gate());
         } catch (AgentctlException e) {
             problems = List.of(e.getMessage());
         } catch (IOException e) {
@@ -92,7 +92,7 @@ public final class Demo {
         return 0;
     }
 
-    private List<String> play(DemoPlace place, OfflineModelServer model, Path codex, boolean tmux, boolean keep,
+    private List<String> play(DemoPlace place, OfflineModelServer model, Path codex, Path claude, boolean tmux, boolean keep,
             DemoGate gate) throws IOException {
         PrintStream out = io.out();
         model.writeCodexHome(place.codexHome);
@@ -100,14 +100,16 @@ public final class Demo {
         out.println("  workspace:  " + place.home);
         out.println("  CODEX_HOME: " + place.codexHome);
         out.println("  codex:      " + codex);
+        if (claude != null) out.println("  claude:     " + claude + " (one run with Claude Code)");
         if (tmux) out.println("  tmux server: " + place.tmuxSocket + " (private" + (keep ? ")" : "; removed afterwards)"));
-        DemoConfig.write(place, codex, tmux, keep);
+        DemoConfig.write(place, codex, claude, tmux, keep);
         DemoCli cli = new DemoCli(io.env(), place, gate);
+        if (claude != null) cli.env().putAll(model.claudeEnvironment(Files.createDirectories(place.base.resolve("claude-home"))));
         cli.init();
         DemoProject project = gate.pass(() -> DemoProject.create(place.projects, cli.env()));
         out.println("  project:    " + project.repo() + " (git; agentctl gives each run a worktree and branch)");
 
-        List<DemoScript.Step> steps = DemoScript.parallelRuns();
+        List<DemoScript.Step> steps = DemoScript.parallelRuns(claude != null);
         List<String> ids = startAll(cli, place, project, steps, !tmux);
         for (int i = 0; i < steps.size(); i++) out.println("started " + ids.get(i) + "  " + steps.get(i).title());
         // Only with --keep can a person use the panes: otherwise each closes the moment its run ends.
@@ -153,7 +155,8 @@ public final class Demo {
         List<Callable<String>> starts = new ArrayList<>();
         for (DemoScript.Step step : steps) {
             Path prompt = promptFile(place, step.name(), step.prompt());
-            starts.add(() -> cli.start(project.repo(), step.title(), prompt, noTmux));
+            String agent = step == DemoScript.CONTRIBUTING ? "claude" : null;
+            starts.add(() -> cli.start(project.repo(), step.title(), prompt, noTmux, agent));
         }
         ExecutorService pool = Executors.newFixedThreadPool(starts.size());
         try {

@@ -58,9 +58,10 @@ final class DemoCli {
     }
 
     /** `start` with the prompt from a file; returns the run id it prints. */
-    String start(Path project, String title, Path promptFile, boolean noTmux) {
+    String start(Path project, String title, Path promptFile, boolean noTmux, String agent) {
         List<String> args = new ArrayList<>(List.of("start", "--project", project.toString(), "--worktree", "--profile", DemoConfig.PROFILE,
                 "--title", title, "--prompt-file", promptFile.toString(), "--timeout", DemoConfig.RUN_TIMEOUT));
+        if (agent != null) args.addAll(List.of("--agent", agent));
         if (noTmux) args.add("--no-tmux");
         return runId(gate.pass(() -> run(COMMAND_TIMEOUT, args.toArray(String[]::new))), "start");
     }

@@ -18,10 +18,11 @@ final class DemoConfig {
     private DemoConfig() {}
 
     /** Written before `agentctl init`, which then adds the remaining defaults and keeps these. */
-    static void write(DemoPlace place, Path codex, boolean tmux, boolean keep) throws IOException {
+    static void write(DemoPlace place, Path codex, Path claude, boolean tmux, boolean keep) throws IOException {
         Files.createDirectories(place.home);
         JsonObject c = new JsonObject();
         c.addProperty("codex_bin", codex.toString());
+        if (claude != null) c.addProperty("claude_bin", claude.toString());
         c.addProperty("launcher", tmux ? Config.LAUNCHER_TMUX : Config.LAUNCHER_DETACHED);
         c.addProperty("tmux_socket", place.tmuxSocket);
         c.addProperty("tmux_session", DemoPlace.SESSION);

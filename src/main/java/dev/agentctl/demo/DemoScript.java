@@ -32,12 +32,18 @@ public final class DemoScript {
                     + "\n",
             Outcome.SUCCEEDED.wire());
 
+    /** Run with Claude Code (start --agent claude) when it is installed: one run of the second backend. */
+    public static final Step CONTRIBUTING = new Step("contributing", "add CONTRIBUTING (claude)",
+            "Add a CONTRIBUTING.md.\n\n" + Markers.command("printf '# Contributing\\n\\nRun the tests first.\\n' > CONTRIBUTING.md")
+                    + "\n",
+            Outcome.SUCCEEDED.wire());
+
     /** The outcome expected of the resumed CHANGELOG run. */
     public static final String RESUMED_OUTCOME = Outcome.SUCCEEDED.wire();
 
     private DemoScript() {}
 
-    public static List<Step> parallelRuns() {
-        return List.of(GREETING, CHANGELOG, LICENSE);
+    public static List<Step> parallelRuns(boolean withClaude) {
+        return withClaude ? List.of(GREETING, CHANGELOG, LICENSE, CONTRIBUTING) : List.of(GREETING, CHANGELOG, LICENSE);
     }
 }

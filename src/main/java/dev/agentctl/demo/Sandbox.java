@@ -1,7 +1,7 @@
 package dev.agentctl.demo;
 
 import com.google.gson.JsonObject;
-import dev.agentctl.codex.CodexExecutable;
+import dev.agentctl.codex.CodexVersion;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Io;
 import dev.agentctl.offline.CodexHomeWriter;
@@ -36,7 +36,7 @@ public final class Sandbox {
 
     /** Never returns normally: the sandbox ends when the JVM is told to stop, through the cleanup hook. */
     public int run(Path dir, boolean keep) throws InterruptedException {
-        Path codex = CodexExecutable.find("codex", io.env().get("PATH"), io.cwd(), io.env());
+        Path codex = Executables.agent("codex_bin", "codex", CodexVersion.INSTALL_HINT, io.env().get("PATH"), io.cwd(), io.env());
         boolean tmux = Executables.find("tmux", io.env().get("PATH"), io.cwd()) != null;
         DemoPlace place = dir == null ? DemoPlace.create(io.env(), "sandbox") : DemoPlace.at(dir, "sandbox");
         DemoCleanup cleanup = new DemoCleanup(place, tmux, keep, io.err(), io.env());

@@ -8,7 +8,7 @@ public final class Doctor {
     private final List<Check> checks;
 
     public Doctor() {
-        this(List.of(new JavaCheck(), new TmuxCheck(), new GitCheck(), new CodexCheck(), new CredentialsCheck(), new ProviderCheck(),
+        this(List.of(new JavaCheck(), new TmuxCheck(), new GitCheck(), new CodexCheck(), new ClaudeCheck(), new CredentialsCheck(), new ProviderCheck(),
                 new WorkspaceCheck(), new ConfigCheck(), new ProjectsCheck(), new OutputSchemaCheck(), new McpCheck(), new LiveCheck()));
     }
 

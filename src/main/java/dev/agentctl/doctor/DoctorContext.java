@@ -1,6 +1,5 @@
 package dev.agentctl.doctor;
 
-import dev.agentctl.codex.CodexExecutable;
 import dev.agentctl.store.Json;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.workspace.Config;
@@ -50,7 +49,7 @@ public final class DoctorContext {
     public Path codex() {
         if (!codexLooked) {
             codexLooked = true;
-            codex = CodexExecutable.locate(config().codexBin(), env.get("PATH"), cwd, env);
+            codex = Executables.locateAgent(config().codexBin(), env.get("PATH"), cwd, env);
         }
         return codex;
     }

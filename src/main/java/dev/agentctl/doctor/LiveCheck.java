@@ -123,7 +123,7 @@ final class LiveCheck implements Check {
     }
 
     /** Not under /tmp: codex warns about PATH aliases for a CODEX_HOME there. */
-    private static Path scratchDir(DoctorContext ctx) throws IOException {
+    static Path scratchDir(DoctorContext ctx) throws IOException {
         Path root = DemoPlace.cacheRoot(ctx.env());
         try {
             Files.createDirectories(root);

@@ -1,7 +1,6 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
-import dev.agentctl.codex.CodexCommand;
 import dev.agentctl.git.Git;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
@@ -117,7 +116,7 @@ public final class Followups {
         }
         List<String> argv;
         try {
-            argv = CodexCommand.withResumeThread(w.codexArgv(), source.threadId());
+            argv = Backends.of(w.agent()).withResumeSession(w.codexArgv(), source.threadId());
         } catch (RuntimeException e) {
             return Turn.failing("not delivered: " + e.getMessage());
         }

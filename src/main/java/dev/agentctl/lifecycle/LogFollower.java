@@ -51,7 +51,7 @@ public final class LogFollower {
         RunMeta m = reconciler.reconcile(store.read(runId));
         if (!follow) {
             try {
-                RunLog.snapshot(m, store.dir(runId), n, raw).forEach(out);
+                RunLog.snapshot(m, store.dir(runId), n, raw, Backends.of(m.agent()).newTurn()).forEach(out);
                 if (!raw && m.isWaitingInQueue()) out.accept(waiting(m));
             } catch (IOException e) {
                 throw AgentctlException.failed("cannot read the events of run " + runId + ": " + e.getMessage(), e);
@@ -62,7 +62,7 @@ public final class LogFollower {
             // Watch before the first read, so a write between the two cannot be missed.
             store.dir(runId).register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             m = reconciler.reconcile(store.read(runId));
-            RunLog log = new RunLog(store.dir(runId), raw);
+            RunLog log = new RunLog(store.dir(runId), raw, Backends.of(m.agent()).newTurn());
             if (!raw) RunReport.header(m).forEach(out);
             log.nextLast(n).forEach(out);
             boolean saidWaiting = !raw && m.isWaitingInQueue();

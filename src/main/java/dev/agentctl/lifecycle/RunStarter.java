@@ -2,9 +2,8 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Io;
-import dev.agentctl.codex.CodexCommand;
-import dev.agentctl.codex.CodexExecutable;
-import dev.agentctl.codex.CodexInvocation;
+import dev.agentctl.agent.AgentBackend;
+import dev.agentctl.agent.AgentInvocation;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
@@ -13,6 +12,7 @@ import dev.agentctl.run.RunStore;
 import dev.agentctl.store.AtomicFiles;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.workspace.GroupStore;
+import dev.agentctl.workspace.Profile;
 import java.util.function.Supplier;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
@@ -39,9 +39,13 @@ public final class RunStarter {
     }
 
     public String start(RunRequest req) {
-        Path codex = codex(new Admission(store, config, io.env()).spawningRun());
+        AgentBackend agent = Backends.of(req.agentName());
+        Path bin = agentBin(agent, new Admission(store, config, io.env()).spawningRun());
         boolean detached = useDetached(req.noTmux());
-        String model = req.model() != null ? req.model() : req.profile().model();
+        // A profile's model and effort are meant for its own agent; another agent (start --agent) uses its defaults.
+        boolean profileFits = agent.name().equals(req.profile().agentName());
+        String model = req.model() != null ? req.model() : profileFits ? req.profile().model() : null;
+        String effort = profileFits ? req.profile().reasoningEffort() : null;
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
         boolean worktree = IsolationChoice.worktree(req, config, sandbox, n -> io.err().println("agentctl: note: " + n));
         QueueOptions q = req.queue();
@@ -55,7 +59,7 @@ public final class RunStarter {
             return new Queue(store, config, () -> new RunFinalizer(store, notifier.get()), io.env()).enqueue(() -> {
                 made[0] = claimId(req.runId());
                 where[0] = workplace.prepare(made[0], req, worktree);
-                create(made[0], req, place, where[0], codex, model, sandbox, detached);
+                create(made[0], req, place, where[0], agent, bin, model, effort, sandbox, detached);
                 return made[0];
             }, q.noQueue(), place, req.title());
         } catch (RuntimeException e) {
@@ -68,8 +72,8 @@ public final class RunStarter {
     }
 
     /** The run's directory: prompt, the caller's environment, and meta.json waiting in the queue. */
-    private void create(String runId, RunRequest req, Admission.Placement place, RunWorkplace.Place where, Path codex,
-            String model, String sandbox, boolean detached) {
+    private void create(String runId, RunRequest req, Admission.Placement place, RunWorkplace.Place where, AgentBackend agent,
+            Path bin, String model, String effort, String sandbox, boolean detached) {
         Path dir = store.dir(runId);
         QueueOptions q = req.queue();
         try {
@@ -78,14 +82,13 @@ public final class RunStarter {
         } catch (IOException e) {
             throw AgentctlException.failed("cannot start run: " + e.getMessage(), e);
         }
-        List<String> argv = CodexCommand.argv(new CodexInvocation(codex.toString(), where.workDir(), model,
-                req.profile().reasoningEffort(), sandbox, List.of(), store.workspace().schemaFile(),
-                dir.resolve("last_message.json"), req.resumeThreadId()));
+        List<String> argv = agent.argv(new AgentInvocation(bin.toString(), where.workDir(), model, effort, sandbox,
+                store.workspace().schemaFile(), dir.resolve("last_message.json"), req.resumeThreadId()));
         String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
         String parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
         RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
-                req.profile().name(), model, req.profile().reasoningEffort(), sandbox, req.mode(), parent,
-                req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv));
+                req.profile().name(), model, effort, sandbox, req.mode(), parent,
+                req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv, agent.name()));
         if (req.notifyPane() != null) meta.recordNotifyPane(req.notifyPane());
         meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
         if (q.batch() != null) meta.joinBatch(q.batch().taskId(), q.batch().deps(), q.batch().escalate());
@@ -94,14 +97,16 @@ public final class RunStarter {
     }
 
     /**
-     * codex_bin on the caller's PATH; for a start made from inside a run, whose login shell may have reset
-     * PATH, the codex that run uses.
+     * The agent's binary (codex_bin, claude_bin) on the caller's PATH; for a start made from inside a run of the
+     * same agent, whose login shell may have reset PATH, the binary that run uses.
      */
-    private Path codex(RunMeta spawner) {
+    private Path agentBin(AgentBackend agent, RunMeta spawner) {
         try {
-            return CodexExecutable.find(config.codexBin(), io.env().get("PATH"), io.cwd(), io.env());
+            return Executables.agent(agent.binKey(), Backends.configuredBin(agent, config), agent.installHint(), io.env().get("PATH"),
+                    io.cwd(), io.env());
         } catch (AgentctlException e) {
-            List<String> argv = spawner == null ? List.of() : spawner.codexArgv();
+            boolean sameAgent = spawner != null && agent.name().equals(spawner.agent() == null ? Profile.CODEX : spawner.agent());
+            List<String> argv = sameAgent ? spawner.codexArgv() : List.of();
             if (argv.isEmpty() || !java.nio.file.Files.isExecutable(Path.of(argv.get(0)))) throw e;
             return Path.of(argv.get(0));
         }

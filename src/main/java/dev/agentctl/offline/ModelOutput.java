@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Builds Responses API stream events and output items in the shapes codex 0.169.0 accepts. */
 final class ModelOutput {
+    /** The longest wait for a command codex 0.169/0.171 accept (their exec_command tool says 250-30000 ms). */
+    static final int YIELD_TIME_MS = 30_000;
+
     private ModelOutput() {}
 
     /** A complete stream whose single output item is {@code item}. */
@@ -34,12 +37,16 @@ final class ModelOutput {
         return event("response.completed", response);
     }
 
-    /** Codex's shell tool: arguments are a JSON string holding {@code {"cmd": ...}}. */
+    /**
+     * Codex's shell tool: arguments are a JSON string holding {@code {"cmd": ...}}. codex waits 10 s for a
+     * command by default and then goes on without its result (and ends the turn, killing it); on a loaded
+     * machine a login shell alone can take that long, so the mock asks for codex's longest wait.
+     */
     static JsonObject execCommandCall(String itemId, String callId, String cmd) {
         JsonObject args = new JsonObject();
         args.addProperty("cmd", cmd);
         args.addProperty("login", false);
-        args.addProperty("yield_time_ms", 30000);
+        args.addProperty("yield_time_ms", YIELD_TIME_MS);
         JsonObject item = new JsonObject();
         item.addProperty("type", "function_call");
         item.addProperty("id", itemId);

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A model server on 127.0.0.1 that speaks enough of the OpenAI Responses API for codex 0.169.0, so agentctl's
- * demo, doctor and tests run codex for real without network or credentials. Behaviour per turn is picked by
+ * A model server on 127.0.0.1 that speaks enough of the OpenAI Responses API for codex 0.169/0.171 and of
+ * Anthropic's Messages API for Claude Code 2.1, so agentctl's demo, doctor and tests run both agents for real
+ * without network or credentials. Bodies are sent uncompressed whatever a client's accept-encoding offers. Behaviour per turn is picked by
  * prompt markers, see {@link Markers} and {@link Scenario}.
  */
 public final class OfflineModelServer implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class OfflineModelServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ReplyPlanner planner = new ReplyPlanner();
+    private final MessagesPlanner messagesPlanner = new MessagesPlanner();
     private final List<JsonObject> requests = new ArrayList<>();
     /** Counted down by close(): releases every hung or delayed exchange at once. */
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -82,7 +84,22 @@ public final class OfflineModelServer implements AutoCloseable {
         CodexHomeWriter.write(codexHome, baseUrl());
     }
 
-    /** Every {@code POST /v1/responses} body received so far, in arrival order. */
+    /** The base URL for Claude Code's ANTHROPIC_BASE_URL (it appends /v1/messages itself). */
+    public String anthropicBaseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /**
+     * What Claude Code needs in its environment to use this server and nothing else: the API base, any key, a
+     * HOME of its own (its settings and sessions live there), no other traffic, and no retries so that an error
+     * status ends the turn at once.
+     */
+    public java.util.Map<String, String> claudeEnvironment(Path home) {
+        return java.util.Map.of("ANTHROPIC_BASE_URL", anthropicBaseUrl(), "ANTHROPIC_API_KEY", "offline-no-key-needed",
+                "HOME", home.toString(), "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "CLAUDE_CODE_MAX_RETRIES", "0");
+    }
+
+    /** Every {@code POST /v1/responses} and {@code POST /v1/messages} body received so far, in arrival order. */
     public List<JsonObject> requests() {
         synchronized (requests) {
             List<JsonObject> copy = new ArrayList<>(requests.size());
@@ -122,7 +139,9 @@ public final class OfflineModelServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if ("/v1/responses".equals(path) && "POST".equals(method)) {
-                respond(exchange);
+                respond(exchange, false);
+            } else if ("/v1/messages".equals(path) && "POST".equals(method)) {
+                respond(exchange, true);
             } else if ("/v1/models".equals(path) && "GET".equals(method)) {
                 sendJson(exchange, 200, Json.parseObject("{\"models\":[]}", "models"));
             } else {
@@ -136,7 +155,8 @@ public final class OfflineModelServer implements AutoCloseable {
         }
     }
 
-    private void respond(HttpExchange exchange) throws IOException, InterruptedException {
+    /** anthropic: a Messages API request (Claude Code), else a Responses API one (codex). */
+    private void respond(HttpExchange exchange, boolean anthropic) throws IOException, InterruptedException {
         JsonObject body;
         try {
             body = Json.parseObject(readBody(exchange), "request body");
@@ -149,7 +169,7 @@ public final class OfflineModelServer implements AutoCloseable {
             requests.add(body);
             requests.notifyAll();
         }
-        Reply reply = planner.plan(new ResponsesRequest(body));
+        Reply reply = anthropic ? messagesPlanner.plan(new MessagesRequest(body)) : planner.plan(new ResponsesRequest(body));
         if (reply.kind == Reply.Kind.HANG) {
             closed.await(); // hold the exchange open until close()
             return;
@@ -165,8 +185,13 @@ public final class OfflineModelServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            SseWriter sse = new SseWriter(out);
-            for (JsonObject event : reply.events) sse.send(event);
+            if (anthropic) {
+                AnthropicSseWriter sse = new AnthropicSseWriter(out);
+                for (JsonObject event : reply.events) sse.send(event);
+            } else {
+                SseWriter sse = new SseWriter(out);
+                for (JsonObject event : reply.events) sse.send(event);
+            }
         }
     }
 

@@ -62,9 +62,11 @@ final class ReplyPlanner {
                         "The offline model failed this request on purpose ([[mock:fail]]).", null));
             case HANG:
                 return Reply.hang();
+            case NO_RESULT:
+                return message(request, MessagesPlanner.NO_RESULT_TEXT);
             case SLOW:
                 Reply reply = runCommandThenFinish(request);
-                return request.hasToolOutputInCurrentTurn() ? reply : reply.after(slowDelay(request));
+                return request.hasToolOutputInCurrentTurn() ? reply : reply.after(slowDelay(request::marker));
             case MCP_TOOL:
                 return callMcpTool(request);
             case SUCCEED:
@@ -124,8 +126,9 @@ final class ReplyPlanner {
         return found;
     }
 
-    private static Duration slowDelay(ResponsesRequest request) {
-        Optional<String> value = request.marker(Markers.DELAY);
+    /** The [[mock-delay:SECONDS]] of the request (markers: name to value), else the default. */
+    static Duration slowDelay(java.util.function.Function<String, Optional<String>> markers) {
+        Optional<String> value = markers.apply(Markers.DELAY);
         if (value.isEmpty()) return DEFAULT_SLOW_DELAY;
         try {
             double seconds = Double.parseDouble(value.get());

@@ -16,6 +16,8 @@ public enum Scenario {
     FAIL,
     /** Never answers until the server closes: for stall and deadline handling. */
     HANG,
+    /** Answers in plain text without the structured result: the run must end failed. */
+    NO_RESULT,
     /** Like {@link #SUCCEED}, after a delay ({@code [[mock-delay:N]]} seconds): for killing a run midway. */
     SLOW,
     /**

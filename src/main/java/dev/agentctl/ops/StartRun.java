@@ -1,5 +1,6 @@
 package dev.agentctl.ops;
 
+import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Io;
 import dev.agentctl.lifecycle.Admission;
 import dev.agentctl.lifecycle.QueueOptions;
@@ -40,17 +41,21 @@ public final class StartRun {
      * @param isolation      "worktree", "shared" or null (the project's, else config's)
      * @param timeoutSeconds null: the config's default_timeout
      * @param notifyPane     the pane the wake-up is typed into, or null for config's tmux_sendkeys_target
+     * @param agent          codex or claude, overriding the profile's; null: the profile's
      * @param parentRunId    null: the run this process runs inside, if any ($AGENTCTL_RUN_ID); else that run,
      *                       as if the start were made from inside it (its depth, spawn rules and group apply)
      */
     public record Params(String project, String profile, String title, Supplier<byte[]> prompt, String model,
             String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
-            String baseRef, QueueOptions queue, String parentRunId, String notifyPane) {}
+            String baseRef, QueueOptions queue, String parentRunId, String notifyPane, String agent) {}
 
     /** Starts (or queues) the run and returns its id. */
     public String start(Params p) {
         if (p.runId() != null) runs.dir(p.runId());
         Profile.checkSandbox(p.sandbox(), "sandbox");
+        if (p.agent() != null && !Profile.AGENTS.contains(p.agent())) {
+            throw AgentctlException.usage("agent must be one of " + Profile.AGENTS + ", not '" + p.agent() + "'");
+        }
         String isolation = p.isolation() == null ? null : Config.checkIsolation(p.isolation(), "isolation");
         Long timeoutS = p.timeoutSeconds() != null ? p.timeoutSeconds() : config.defaultTimeoutSeconds();
         Io caller = p.parentRunId() == null ? io : asInside(p.parentRunId());
@@ -61,7 +66,7 @@ public final class StartRun {
         QueueOptions queue = p.queue() == null ? QueueOptions.NONE : p.queue();
         return new RunStarter(runs, config, caller, notifier).start(RunRequest.start(project, profile, p.title(), prompt,
                 p.model(), p.sandbox(), p.runId(), timeoutS, p.noTmux(), p.tmuxSession(), isolation, p.baseRef()).withQueue(queue)
-                .withNotifyPane(p.notifyPane()));
+                .withNotifyPane(p.notifyPane()).withAgent(p.agent()));
     }
 
     /** The caller as the named run's codex would be: admission reads the starting run from this environment. */

@@ -66,6 +66,11 @@ public interface MetaKeys {
     String GROUP = "group";
     String DEPTH = "depth";
     String SPAWNED_BY = "spawned_by";
+    /** The agent CLI the run runs (codex, claude); absent in runs made before there was a choice: codex. */
+    String AGENT = "agent";
+    /** Claude Code's session id, also kept as thread_id so that resume reads one key for every agent. */
+    String SESSION_ID = "session_id";
+    String COST_USD = "cost_usd";
     String MODE = "mode";
     String LAUNCHER = "launcher";
     String SANDBOX = "sandbox";

@@ -31,7 +31,7 @@ public final class RunMeta extends RunMetaView {
     public static RunMeta queued(NewRun n, Instant createdAt) {
         RunMeta m = new RunMeta(new JsonObject());
         m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
-                .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile())
+                .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile()).put(AGENT, n.agent())
                 .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
                 .put(CREATED_AT, createdAt.toString()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
                 .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
@@ -197,6 +197,16 @@ public final class RunMeta extends RunMetaView {
         put(LAST_EVENT_AT, now());
         if (threadId != null) put(THREAD_ID, threadId);
         if (usage != null) put(USAGE, usage);
+    }
+
+    /** An agent that calls its thread a session (Claude Code): the id under session_id too; null leaves what is there. */
+    public void recordSessionId(String sessionId) {
+        if (sessionId != null) put(SESSION_ID, sessionId);
+    }
+
+    /** What the run cost in US dollars as its agent reported it; null (codex reports none) leaves what is there. */
+    public void recordCost(Double costUsd) {
+        if (costUsd != null) put(COST_USD, costUsd);
     }
 
     public void markStalled(boolean stalled) {

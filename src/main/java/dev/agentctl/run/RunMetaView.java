@@ -28,6 +28,8 @@ public abstract class RunMetaView implements MetaKeys {
     public String project() { return str(PROJECT); }
     public String projectDir() { return str(PROJECT_DIR); }
     public String profile() { return str(PROFILE); }
+    /** null for a run made before runs named their agent (codex). */
+    public String agent() { return str(AGENT); }
     public String title() { return str(TITLE); }
     public String createdAt() { return str(CREATED_AT); }
     public String threadId() { return str(THREAD_ID); }

@@ -99,7 +99,7 @@ public final class SyntheticRuns {
                 "--dangerously-bypass-approvals-and-sandbox", "-m", "gpt-5.3-codex-spark", "-c", "model_reasoning_effort=\"low\"",
                 "--output-schema", store.workspace().schemaFile().toString(), "-o", dir.resolve("last_message.json").toString(), "-");
         RunMeta m = RunMeta.queued(new NewRun(id, "made-up task " + i + ": tidy up " + module, project, Path.of("/srv/src", project),
-                "spark", "gpt-5.3-codex-spark", "low", null, RunMode.EXEC, null, null, 1800L, "tmux", "ai", argv), created);
+                "spark", "gpt-5.3-codex-spark", "low", null, RunMode.EXEC, null, null, 1800L, "tmux", "ai", argv, "codex"), created);
         if (state == RunState.QUEUED) return m;
         m.placeInQueue(null, 0, null, List.of(), false, null);
         String base = "4f6c1e0a9b8d7c6e5f4a3b2c1d0e9f8a7b6c5d4e";

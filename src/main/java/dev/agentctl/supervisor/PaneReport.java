@@ -1,7 +1,6 @@
 package dev.agentctl.supervisor;
 
-import dev.agentctl.codex.CodexEvent;
-import dev.agentctl.codex.ProgressView;
+import dev.agentctl.agent.AgentEvent;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.base.TerminalText;
 import dev.agentctl.tmux.Tmux;
@@ -11,7 +10,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * What a person watching the pane sees: a header, one readable line per codex event, the result, and the
+ * What a person watching the pane sees: a header, one readable line per agent event, the result, and the
  * run's id, title and state in the pane's border.
  */
 final class PaneReport {
@@ -27,9 +26,8 @@ final class PaneReport {
         print(RunReport.header(m));
     }
 
-    void event(CodexEvent e) {
-        String line = ProgressView.describe(e);
-        if (line != null) print(List.of(line));
+    void event(AgentEvent e) {
+        if (!e.progress().isEmpty()) print(e.progress());
     }
 
     void note(String text) {

@@ -1,9 +1,8 @@
 package dev.agentctl.supervisor;
 
-import dev.agentctl.codex.CodexEvent;
+import dev.agentctl.agent.AgentEvent;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.run.Outcome;
-import dev.agentctl.store.Json;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Notices a codex that cannot reach its model: it keeps reporting reconnects or stream errors (as error
+ * Notices an agent (codex) that cannot reach its model: it keeps reporting reconnects or stream errors (as error
  * events, or on stderr) and never exits on its own (codex-exec.md). Such a run fails once the trouble has
  * lasted provider_retry_limit; any other event means the model answered, and the count starts again.
  */
@@ -32,11 +31,10 @@ final class ProviderTrouble {
     }
 
     /** From the event reader's thread. */
-    void onEvent(CodexEvent e) {
-        String text = "error".equals(e.type()) ? Json.string(e.raw(), "message") : null;
-        if (text != null && SIGNS.matcher(text).find()) {
-            troubleSeen(text, System.nanoTime());
-        } else if (!"error".equals(e.type())) {
+    void onEvent(AgentEvent e) {
+        if (e.isError() && SIGNS.matcher(e.error()).find()) {
+            troubleSeen(e.error(), System.nanoTime());
+        } else if (!e.isError()) {
             sinceNanos = 0; // the model answered (or codex moved on): no longer stuck
         }
     }

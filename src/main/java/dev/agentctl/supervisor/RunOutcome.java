@@ -4,7 +4,7 @@ import dev.agentctl.lifecycle.StopRequest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.agentctl.codex.CodexResult;
+import dev.agentctl.agent.AgentResult;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.Outcome;
 
@@ -13,11 +13,12 @@ final class RunOutcome {
     private RunOutcome() {}
 
     /**
+     * @param agent the agent's name (codex, claude), for error messages
      * @param stop why the supervisor stopped codex, or null when codex ended on its own
      * @param turnFailed the turn.failed message, or null
      * @param stderrTail the end of codex's stderr, for the error when nothing better is known
      */
-    static void apply(RunMeta m, int exitCode, CodexResult result, boolean turnCompleted, String turnFailed,
+    static void apply(RunMeta m, String agent, int exitCode, AgentResult result, boolean turnCompleted, String turnFailed,
             StopRequest stop, String stderrTail) {
         m.recordResult(exitCode, result.goalMet(), result.summary(), result.followupPrompt(), result.notes());
         m.recordLastMessage(result.goalMet() != null ? asJson(result) : null, result.raw());
@@ -31,18 +32,18 @@ final class RunOutcome {
             error = "turn failed: " + turnFailed;
         } else if (exitCode != 0) {
             outcome = Outcome.FAILED;
-            error = "codex exited with code " + exitCode + (stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail);
+            error = agent + " exited with code " + exitCode + (stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail);
         } else if (result.goalMet() == null) {
             outcome = Outcome.FAILED;
             error = result.raw() != null ? "the final message is not the expected JSON result"
-                    : turnCompleted ? "codex gave no final message" : "codex ended without completing its turn";
+                    : turnCompleted ? agent + " gave no final message" : agent + " ended without completing its turn";
         } else {
             outcome = result.goalMet() ? Outcome.SUCCEEDED : Outcome.GOAL_NOT_MET;
         }
         m.setOutcome(outcome, error);
     }
 
-    private static JsonElement asJson(CodexResult r) {
+    private static JsonElement asJson(AgentResult r) {
         JsonObject o = new JsonObject();
         o.addProperty("goal_met", r.goalMet());
         o.addProperty("summary", r.summary());

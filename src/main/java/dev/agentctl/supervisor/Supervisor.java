@@ -1,18 +1,16 @@
 package dev.agentctl.supervisor;
 
-import dev.agentctl.lifecycle.Escalation;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
-import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.RunEnvironment;
 import dev.agentctl.tmux.Tmux;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import dev.agentctl.codex.CodexEvent;
-import dev.agentctl.codex.CodexResult;
-import dev.agentctl.codex.EventTracker;
+import dev.agentctl.agent.AgentBackend;
+import dev.agentctl.agent.AgentEvent;
+import dev.agentctl.agent.AgentResult;
+import dev.agentctl.agent.AgentTurn;
+import dev.agentctl.lifecycle.Backends;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
@@ -48,6 +46,7 @@ public final class Supervisor {
     private final PaneReport pane;
     private final Map<String, String> ownEnv;
     private final ProviderTrouble providerTrouble;
+    private final AfterFinish afterFinish;
     private final AtomicReference<StopRequest> stop = new AtomicReference<>();
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
@@ -55,7 +54,6 @@ public final class Supervisor {
     private volatile String runId;
     /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
     private volatile boolean runDirGone;
-    private boolean slotHandedOn;
     /** The caller's environment, for a run this one escalates to. */
     private volatile Map<String, String> callerEnv;
 
@@ -68,6 +66,7 @@ public final class Supervisor {
         this.finalizer = new RunFinalizer(store, notifier);
         this.pane = new PaneReport(out, new Tmux(config.tmuxSocket(), ownEnv));
         this.providerTrouble = new ProviderTrouble(config.providerRetryLimitSeconds());
+        this.afterFinish = new AfterFinish(store, config, pane, notifier, finalizer, ownEnv);
     }
 
     /** Returns the process exit code for the supervisor itself. */
@@ -110,37 +109,9 @@ public final class Supervisor {
         }
     }
 
-    /**
-     * The run is final: its result goes on screen, the queue starts what may run now (a message sent to this
-     * run among them), and the pane is left to tmux (closed after pane_linger) so that no JVM stays behind
-     * while a person reads the result.
-     */
     private void afterFinish(String runId, String paneId) {
-        RunMeta m = runDirGone ? null : store.readQuietly(runId);
-        if (m != null && m.isFinished()) {
-            pane.result(m);
-            pane.showState(paneId, m);
-        }
-        handOnSlot();
-        pane.closeLater(paneId, config.paneLingerSeconds());
-    }
-
-    /** This run's slot is free: start the queued runs that may run now (there is no daemon to do it). */
-    private void handOnSlot() {
-        if (slotHandedOn) return;
-        slotHandedOn = true;
-        try {
-            // A batch task that asked for it is resumed with a deeper profile before its dependents are looked at.
-            new Escalation(store, config, callerEnv != null ? callerEnv : ownEnv, () -> notifier).afterFinish(runId, System.err);
-        } catch (RuntimeException e) {
-            pane.note("could not escalate: " + e.getMessage());
-        }
-        try {
-            new Queue(store, config, () -> finalizer, ownEnv).promote();
-        } catch (RuntimeException e) {
-            // The next start, wait, list or reconcile promotes them instead.
-            pane.note("could not start queued runs: " + e.getMessage());
-        }
+        afterFinish.run(runId, paneId, runDirGone,
+                callerEnv != null ? callerEnv : ownEnv);
     }
 
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
@@ -171,10 +142,12 @@ public final class Supervisor {
             finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
             return 1;
         }
+        AgentBackend agent = Backends.of(meta.agent());
         try {
-            codex = CodexRun.start(meta.codexArgv(), workDir, env, dir, e -> onEvent(runId, e), pane::note);
+            codex = CodexRun.start(agent.newTurn(), meta.codexArgv(), workDir, agent.environment(env, meta.str(RunMeta.SANDBOX)), dir,
+                    e -> onEvent(runId, agent, e), pane::note);
         } catch (IOException e) {
-            finalizer.finishWithout(runId, Outcome.FAILED, "cannot start codex: " + e.getMessage());
+            finalizer.finishWithout(runId, Outcome.FAILED, "cannot start " + agent.name() + ": " + e.getMessage());
             return 1;
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
@@ -189,7 +162,7 @@ public final class Supervisor {
             pane.note("the run directory " + dir + " was deleted; codex stopped, nothing recorded");
             return 1;
         }
-        finish(runId, dir, snapshots, codex.process().exitValue());
+        finish(runId, agent, dir, snapshots, codex.process().exitValue());
         return 0;
     }
 
@@ -251,42 +224,41 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
+    private RunMeta finish(String runId, AgentBackend agent, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
         String diff = snapshots.diffSinceStart();
-        EventTracker t = codex.tracker();
-        String finalMessage = readIfExists(dir.resolve("last_message.json"));
-        // codex creates the -o file empty at start and fills it only when the turn completes.
-        CodexResult result = CodexResult.parse(finalMessage == null || finalMessage.isBlank() ? t.lastAgentMessage() : finalMessage);
-        String failed = t.turnFailed() ? t.turnFailedMessage() : null;
+        AgentTurn t = codex.turn();
+        AgentResult result = t.result(dir);
+        String failed = t.failure();
         String stderrTail = RunOutcome.tail(readTail(dir.resolve("stderr.log"), 4096), 600);
-        JsonObject usage = t.usage();
-        String threadId = t.threadId();
         return finalizer.finish(runId, m -> {
-            RunOutcome.apply(m, exitCode, result, t.turnCompleted(), failed, stop.get(), stderrTail);
+            RunOutcome.apply(m, agent.name(), exitCode, result, t.completed(), failed, stop.get(), stderrTail);
             RunOutcome.capTexts(m, config.resultMaxChars());
             if (!m.isWorktree()) {
                 m.recordDiffStat(diff);
                 m.recordEndSnapshot(snapshots.endTree());
             }
-            m.recordProgress(threadId, usage);
+            recordReport(m, agent, t);
         });
     }
 
+    /** What the agent reported so far: its thread or session id, usage, cost. */
+    private static void recordReport(RunMeta m, AgentBackend agent, AgentTurn t) {
+        m.recordProgress(t.sessionId(), t.usage());
+        m.recordCost(t.costUsd());
+        if (agent.callsThreadsSessions()) m.recordSessionId(t.sessionId());
+    }
+
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
-    private void onEvent(String runId, CodexEvent e) {
+    private void onEvent(String runId, AgentBackend agent, AgentEvent e) {
         providerTrouble.onEvent(e);
         pane.event(e);
-        boolean important = "thread.started".equals(e.type()) || "turn.completed".equals(e.type())
-                || "turn.failed".equals(e.type());
         long now = System.nanoTime();
-        if (!important && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
+        if (!e.important() && now - lastMetaEventWrite < EVENT_WRITE_INTERVAL_NANOS) return;
         lastMetaEventWrite = now;
-        EventTracker t = codex.tracker();
-        String threadId = t.threadId();
-        JsonElement usage = t.usage();
+        AgentTurn t = codex.turn();
         store.update(runId, m -> {
             if (m.isFinished()) return false;
-            m.recordProgress(threadId, usage);
+            recordReport(m, agent, t);
             return true;
         });
     }
@@ -311,10 +283,6 @@ public final class Supervisor {
     private void stopCodex() {
         CodexRun c = codex;
         if (c != null) ProcessKiller.standard().stop(c.process().toHandle(), runId);
-    }
-
-    private static String readIfExists(Path p) throws IOException {
-        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
 
     /** The last maxBytes of a file that may be large (codex's stderr). */

@@ -1,7 +1,7 @@
 package dev.agentctl.view;
 
-import dev.agentctl.codex.CodexEvent;
-import dev.agentctl.codex.ProgressView;
+import dev.agentctl.agent.AgentEvent;
+import dev.agentctl.agent.AgentTurn;
 import dev.agentctl.run.RunMeta;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,19 +15,28 @@ import java.util.List;
 public final class RunLog {
     private final EventLog events;
     private final boolean raw;
+    private final AgentTurn reader;
 
-    /** @param raw true for the events as codex wrote them, one JSON object a line */
-    public RunLog(Path runDir, boolean raw) {
+    /**
+     * @param raw    true for the events as the agent wrote them, one JSON object a line
+     * @param reader a fresh reader of the run's agent (codex, Claude Code): it turns lines into progress
+     */
+    public RunLog(Path runDir, boolean raw, AgentTurn reader) {
         this.events = new EventLog(runDir);
         this.raw = raw;
+        this.reader = reader;
     }
 
     /** The progress lines written since the last call. */
     public List<String> next() throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : events.next()) {
-            String shown = raw ? line : ProgressView.describe(CodexEvent.parse(line));
-            if (shown != null && !shown.isBlank()) out.add(shown);
+            if (raw) {
+                if (!line.isBlank()) out.add(line);
+                continue;
+            }
+            AgentEvent e = reader.accept(line);
+            if (e != null) e.progress().stream().filter(s -> !s.isBlank()).forEach(out::add);
         }
         return out;
     }
@@ -40,10 +49,10 @@ public final class RunLog {
     }
 
     /** What a run looks like now: header, the last n progress lines, and the result once finished. */
-    public static List<String> snapshot(RunMeta m, Path runDir, int n, boolean raw) throws IOException {
+    public static List<String> snapshot(RunMeta m, Path runDir, int n, boolean raw, AgentTurn reader) throws IOException {
         List<String> out = new ArrayList<>();
         if (!raw) out.addAll(RunReport.header(m));
-        out.addAll(new RunLog(runDir, raw).nextLast(n));
+        out.addAll(new RunLog(runDir, raw, reader).nextLast(n));
         if (!raw && m.isFinished()) out.addAll(RunReport.result(m));
         return out;
     }

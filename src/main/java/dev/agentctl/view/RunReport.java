@@ -23,6 +23,7 @@ public final class RunReport {
         List<String> lines = new ArrayList<>();
         lines.add("agentctl run " + m.runId() + (m.title() == null ? "" : " — " + TerminalText.oneLine(m.title(), 200)));
         lines.add(TerminalText.oneLine("project " + m.project() + " (" + m.projectDir() + ") · profile " + m.profile()
+                + (m.agent() == null ? "" : " · " + m.agent())
                 + (m.str(RunMeta.MODEL) == null ? "" : " · model " + m.str(RunMeta.MODEL))
                 + (m.parentRunId() == null ? "" : " · " + continues(m) + " " + m.parentRunId()), 400));
         lines.add(RULE);

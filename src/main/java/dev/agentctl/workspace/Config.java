@@ -30,6 +30,7 @@ public final class Config {
     private final String tmuxNotifyTarget;
     private final String tmuxSendkeysTarget;
     private final String codexBin;
+    private final String claudeBin;
     private final String launcher;
     private final Long defaultTimeoutSeconds;
     private final long providerRetryLimitSeconds;
@@ -66,6 +67,8 @@ public final class Config {
         tmuxSendkeysTarget = text("tmux_sendkeys_target", defaults);
         String bin = text("codex_bin", defaults);
         codexBin = bin == null ? "codex" : bin;
+        String claude = text("claude_bin", defaults);
+        claudeBin = claude == null ? "claude" : claude;
         launcher = oneOf("launcher", text("launcher", defaults), null, LAUNCHER_TMUX, LAUNCHER_DETACHED);
         String timeout = text("default_timeout", defaults);
         defaultTimeoutSeconds = timeout == null ? null : Durations.parseSeconds(timeout, "config.json default_timeout");
@@ -107,6 +110,7 @@ public final class Config {
         d.add("tmux_notify_target", null);
         d.addProperty("tmux_sendkeys_target", "");
         d.addProperty("codex_bin", "codex");
+        d.addProperty("claude_bin", "claude");
         d.add("launcher", null); // null: tmux when installed, else detached with a warning
         d.addProperty("default_timeout", "3h"); // a finite default: null (none) only when asked for
         d.addProperty("provider_retry_limit", "2m");
@@ -141,6 +145,7 @@ public final class Config {
     public String tmuxNotifyTarget() { return tmuxNotifyTarget; }
     public String tmuxSendkeysTarget() { return tmuxSendkeysTarget; }
     public String codexBin() { return codexBin; }
+    public String claudeBin() { return claudeBin; }
     /** "tmux", "detached", or null for automatic (tmux when installed). */
     public String launcher() { return launcher; }
     /** Seconds, or null for no deadline. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.agentctl.agent.AgentResult;
 import dev.agentctl.offline.OfflineModelServer;
 import dev.agentctl.testing.CodexBinary;
 import dev.agentctl.testing.TestEnv;
@@ -72,10 +73,10 @@ class CodexCommandIT {
                 List.of("features.plugins=false"), schema, last, null), "first", "try [[mock:goal_not_met]]");
         assertTrue(first.turnCompleted());
         assertNotNull(first.threadId());
-        CodexResult r = CodexResult.parse(first.lastAgentMessage());
+        AgentResult r = AgentResult.parse(first.lastAgentMessage());
         assertEquals(Boolean.FALSE, r.goalMet());
         assertFalse(r.followupPrompt().isBlank());
-        assertEquals(r, CodexResult.parse(Files.readString(last)), "-o holds the same final message");
+        assertEquals(r, AgentResult.parse(Files.readString(last)), "-o holds the same final message");
         JsonObject request = server.requests().get(server.requests().size() - 1);
         assertEquals("low", request.getAsJsonObject("reasoning").get("effort").getAsString(), "-c quoting");
         assertEquals("codex_output_schema", request.getAsJsonObject("text").getAsJsonObject("format").get("name").getAsString());
@@ -84,7 +85,7 @@ class CodexCommandIT {
                 first.threadId()), "resumed", "again [[mock:goal_not_met]]");
         assertTrue(resumed.turnCompleted());
         assertEquals(first.threadId(), resumed.threadId());
-        assertEquals(Boolean.TRUE, CodexResult.parse(resumed.lastAgentMessage()).goalMet(), "the resumed thread sees its earlier turn");
+        assertEquals(Boolean.TRUE, AgentResult.parse(resumed.lastAgentMessage()).goalMet(), "the resumed thread sees its earlier turn");
         assertEquals(2L * OfflineModelServer.INPUT_TOKENS, resumed.usage().get("input_tokens").getAsLong(),
                 "usage is cumulative for the thread");
         assertEquals("high", server.requests().get(server.requests().size() - 1).getAsJsonObject("reasoning").get("effort").getAsString());

@@ -45,10 +45,13 @@ class DemoIT {
     }
 
     @Test
-    void demoInTmuxRunsThreeRunsAndAResumeThenLeavesNothingBehind() throws Exception {
+    void demoInTmuxRunsThreeRunsAClaudeRunAndAResumeThenLeavesNothingBehind() throws Exception {
+        String claudeDir = Path.of(dev.agentctl.testing.ClaudeBinary.path()).getParent().toString();
+        env.env().put("PATH", claudeDir + ":" + env.env().get("PATH"));
         ProcResult r = demo();
         assertEquals(0, r.exit(), r.toString());
         assertScriptedTable(r);
+        assertTrue(r.out().contains("(one run with Claude Code)"), r.out());
         Matcher m = SOCKET.matcher(r.out());
         assertTrue(m.find(), "names its tmux server: " + r);
         assertFalse(r.out().contains(" attach"), "no attach hint for panes that close at once: " + r);
@@ -132,7 +135,7 @@ class DemoIT {
         ProcResult r = demo();
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().contains("codex is not installed"), r.err());
-        assertTrue(r.err().contains("npm install -g @openai/codex@0.169.0"), r.err());
+        assertTrue(r.err().contains(dev.agentctl.codex.CodexVersion.INSTALL_HINT), r.err());
         assertTrue(demoDirs().isEmpty(), "nothing created");
     }
 
@@ -143,11 +146,17 @@ class DemoIT {
         return Procs.run(argv, env.base, env.env(), null, Duration.ofMinutes(4));
     }
 
-    /** 3 parallel runs as scripted, then the resumed one. */
-    private static void assertScriptedTable(ProcResult r) {
+    /** 3 parallel runs as scripted (4 when claude is on the demo's PATH), then the resumed one. */
+    private void assertScriptedTable(ProcResult r) {
         List<String[]> rows = new ArrayList<>();
         Matcher m = ROW.matcher(r.out());
         while (m.find()) rows.add(new String[] {m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)});
+        if (dev.agentctl.proc.Executables.find("claude", env.env().get("PATH"), env.base) != null) {
+            assertEquals(5, rows.size(), "table of 5 runs in:\n" + r.out());
+            String[] claude = rows.remove(3);
+            assertArrayEquals(new String[] {"add CONTRIBUTING (claude)", "succeeded", "1 file, +3 -0"}, slice(claude), r.out());
+            assertTrue(Long.parseLong(claude[4]) > 0, "tokens counted: " + r.out());
+        }
         assertEquals(4, rows.size(), "table of 4 runs in:\n" + r.out());
         assertArrayEquals(new String[] {"add greet()", "succeeded", "2 files, +4 -0"}, slice(rows.get(0)), r.out());
         assertArrayEquals(new String[] {"write CHANGELOG", "goal_not_met", "no changes"}, slice(rows.get(1)), r.out());

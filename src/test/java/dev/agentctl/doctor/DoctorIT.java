@@ -37,7 +37,18 @@ class DoctorIT {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(OK + " live codex turn: codex answered the offline model with goal_met true \\(\\d+\\.\\d s\\)")),
                 r.out());
-        assertTrue(r.out().contains(OK + " codex version: codex-cli 0.169."), r.out());
+        assertTrue(r.out().contains(OK + " codex version: codex-cli " + dev.agentctl.codex.CodexVersion.TESTED), r.out());
+        assertNoScratchLeft();
+    }
+
+    @Test
+    void aClaudeProfileGetsALiveClaudeTurn() throws Exception {
+        env.useClaude();
+        env.config(c -> c.add("profiles", dev.agentctl.store.Json.parseObject("{\"cl\": {\"agent\": \"claude\"}}", "t")));
+        ProcResult r = env.agentctl(null, "doctor");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(OK + " live claude turn: claude answered the offline model with goal_met true \\(\\d+\\.\\d s\\)")),
+                r.out());
         assertNoScratchLeft();
     }
 
@@ -66,8 +77,8 @@ class DoctorIT {
         env.env().put("JAVA_HOME", System.getProperty("java.home"));
         ProcResult r = env.agentctl(null, "doctor");
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.out().contains(FAIL + " codex: codex_bin 'codex' is not on PATH\n    fix: install it: npm install -g "
-                + "@openai/codex@0.169.0; or set codex_bin in " + env.home.resolve("config.json") + " to the codex executable\n"), r.out());
+        assertTrue(r.out().contains(FAIL + " codex: codex_bin 'codex' is not on PATH\n    fix: install it: "
+                + dev.agentctl.codex.CodexVersion.INSTALL_HINT + "; or set codex_bin in " + env.home.resolve("config.json") + " to the codex executable\n"), r.out());
         assertFalse(r.out().contains("live codex turn"), r.out());
         assertTrue(r.out().contains(OK + " git: "), "the rest still checked: " + r.out());
     }

@@ -77,7 +77,7 @@ class DoctorTest {
         CliRun r = cli("doctor", "--no-live");
         assertEquals(1, r.exit, r.toString());
         assertLine(r, FAIL + " codex: codex_bin '/nonexistent/codex' is not an executable file",
-                "install it: npm install -g @openai/codex@0.169.0; or set codex_bin in " + home.resolve("config.json")
+                "install it: " + dev.agentctl.codex.CodexVersion.INSTALL_HINT + "; or set codex_bin in " + home.resolve("config.json")
                         + " to the codex executable");
         assertFalse(r.out.contains("codex version"), "no version check without a codex");
 
@@ -86,8 +86,41 @@ class DoctorTest {
         r = cli("doctor", "--no-live");
         assertEquals(1, r.exit, r.toString());
         assertLine(r, FAIL + " codex: codex_bin 'codex' is not on PATH",
-                "install it: npm install -g @openai/codex@0.169.0; or set codex_bin in " + home.resolve("config.json")
+                "install it: " + dev.agentctl.codex.CodexVersion.INSTALL_HINT + "; or set codex_bin in " + home.resolve("config.json")
                         + " to the codex executable");
+    }
+
+    @Test
+    void claudeIsCheckedOnlyWhenAProfileRunsIt() throws Exception {
+        assertFalse(cli("doctor", "--no-live").out.contains("claude"), "no claude profile, no claude check");
+        config(c -> {
+            c.add("profiles", dev.agentctl.store.Json.parseObject("{\"cl\": {\"agent\": \"claude\"}}", "t"));
+            c.addProperty("claude_bin", "/nonexistent/claude");
+        });
+        CliRun r = cli("doctor", "--no-live");
+        assertEquals(1, r.exit, r.toString());
+        assertLine(r, FAIL + " claude: claude_bin '/nonexistent/claude' is not an executable file (profile cl runs claude)",
+                "install it: npm install -g @anthropic-ai/claude-code@" + dev.agentctl.claude.ClaudeBackend.TESTED_VERSION + "; or set claude_bin in " + home.resolve("config.json"));
+        config(c -> c.addProperty("claude_bin", dev.agentctl.testing.ClaudeBinary.path()));
+        r = cli("doctor", "--no-live");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains(OK + " claude version: " + dev.agentctl.claude.ClaudeBackend.TESTED_VERSION + " (Claude Code)\n"), r.out);
+        assertFalse(r.out.contains("live claude turn"), r.out);
+    }
+
+    @Test
+    void aCodexOutsideTheTestedVersionsIsAWarning() throws Exception {
+        for (String version : List.of(dev.agentctl.codex.CodexVersion.TESTED, dev.agentctl.codex.CodexVersion.PREVIOUS, "0.170.1")) {
+            Path fake = dir.resolve("fake-codex-" + version);
+            Files.writeString(fake, "#!/bin/sh\necho 'codex-cli " + version + "'\n");
+            fake.toFile().setExecutable(true);
+            config(c -> c.addProperty("codex_bin", fake.toString()));
+            CliRun r = cli("doctor", "--no-live");
+            boolean tested = !version.equals("0.170.1");
+            assertEquals(tested, r.out.contains(OK + " codex version: codex-cli " + version + "\n"), r.out);
+            assertEquals(!tested, r.out.contains("! codex version: codex-cli " + version
+                    + "; agentctl is tested with " + dev.agentctl.codex.CodexVersion.testedSeries() + "\n"), r.out);
+        }
     }
 
     @Test

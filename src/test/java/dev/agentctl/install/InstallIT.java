@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentctl.codex.CodexVersion;
 import dev.agentctl.cli.VersionProvider;
 import dev.agentctl.testing.ProcResult;
 import dev.agentctl.testing.Procs;
@@ -111,7 +112,7 @@ class InstallIT {
                 root, env, null, INSTALL_TIMEOUT);
         assertEquals(0, install.exit(), install.toString());
         assertTrue(Files.readString(npmLog).contains("install --prefix " + prefix.toRealPath().resolve("share/agentctl/codex")
-                + " --no-audit --no-fund --save-exact @openai/codex@0.169.0"), Files.readString(npmLog));
+                + " --no-audit --no-fund --save-exact @openai/codex@" + CodexVersion.TESTED), Files.readString(npmLog));
         Path codex = prefix.resolve("share/agentctl/bin/codex");
         assertTrue(Files.isExecutable(codex), install.toString());
         assertEquals(Path.of("../share/agentctl/bin/codex"), Files.readSymbolicLink(prefix.resolve("bin/codex")));
@@ -145,7 +146,7 @@ class InstallIT {
         assertEquals(0, install.exit(), install.toString());
         assertTrue(install.err().contains("codex is not installed, and npm, which installs it, is not either. Run:"), install.toString());
         assertTrue(install.err().contains("    sudo apt-get install -y nodejs npm")
-                && install.err().contains("    npm install -g @openai/codex@0.169.0\n"), install.toString());
+                && install.err().contains("    npm install -g @openai/codex@" + CodexVersion.TESTED + "\n"), install.toString());
         assertTrue(install.out().contains("but not codex (npm is not installed)"), install.toString());
         assertFalse(install.out().contains("Done:"), install.toString());
         assertFalse(Files.exists(prefix.resolve("bin/codex"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
@@ -159,7 +160,7 @@ class InstallIT {
         Files.writeString(npm, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\n"
                 + "[ \"$1\" = install ] && [ \"$2\" = --prefix ] || exit 1\n"
                 + "mkdir -p \"$3/node_modules/.bin\"\n"
-                + "printf '#!/bin/sh\\n[ \"$1\" = --version ] && echo codex-cli 0.169.0\\n' > \"$3/node_modules/.bin/codex\"\n"
+                + "printf '#!/bin/sh\\n[ \"$1\" = --version ] && echo codex-cli " + CodexVersion.TESTED + "\\n' > \"$3/node_modules/.bin/codex\"\n"
                 + "chmod +x \"$3/node_modules/.bin/codex\"\n");
         Files.setPosixFilePermissions(npm, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         env.put("PATH", bin + File.pathSeparator + pathWithout(env.get("PATH"), List.of("codex"), tmp.resolve("no-codex-bin")));

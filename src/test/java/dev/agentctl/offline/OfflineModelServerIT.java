@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drives the real codex 0.169.0 binary against the offline model server. */
+/** Drives the real codex binary (the tested version) against the offline model server. */
 class OfflineModelServerIT {
     private static final Duration RUN_DEADLINE = Duration.ofSeconds(90);
 

@@ -76,6 +76,38 @@ class OfflineModelServerTest {
     }
 
     @Test
+    void aClientOfferingCompressionGetsAnUncompressedStream() throws Exception {
+        // codex 0.171 sends accept-encoding: zstd,gzip; Claude Code sends gzip, deflate, br, zstd.
+        for (String offered : List.of("zstd,gzip", "gzip, deflate, br, zstd")) {
+            HttpRequest request = HttpRequest.newBuilder(post("[[mock:goal_not_met]]"), (k, v) -> true)
+                    .header("Accept-Encoding", offered).build();
+            HttpResponse<String> r = send(request);
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Encoding").isEmpty(), r.headers().toString());
+            assertTrue(r.body().startsWith("data: {\"type\":\"response.created\""), r.body());
+        }
+    }
+
+    @Test
+    void theMessagesApiStreamsAnthropicEvents() throws Exception {
+        String body = "{\"model\":\"claude-x\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"hi [[mock-cmd:true]]\"}],\"tools\":[{\"name\":\"StructuredOutput\"}]}";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.anthropicBaseUrl() + "/v1/messages?beta=true"))
+                .timeout(Duration.ofSeconds(20)).header("Accept-Encoding", "gzip, deflate, br, zstd")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(200, r.statusCode());
+        assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElse(""));
+        List<AnthropicSseReader.Block> blocks = AnthropicSseReader.blocks(AnthropicSseReader.frames(r.body()));
+        assertEquals("Bash", blocks.get(0).toolName());
+        assertEquals("true", blocks.get(0).input().get("command").getAsString());
+        assertEquals("claude-x", server.requests().get(0).get("model").getAsString());
+        HttpResponse<String> fail = send(HttpRequest.newBuilder(URI.create(server.anthropicBaseUrl() + "/v1/messages"))
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body.replace("mock-cmd:true", "mock:fail"))).build());
+        assertEquals(500, fail.statusCode());
+        assertEquals("error", JsonParser.parseString(fail.body()).getAsJsonObject().get("type").getAsString());
+    }
+
+    @Test
     void failScenarioAnswers500AndBadJson400() throws Exception {
         HttpResponse<String> r = send(post("[[mock:fail]]"));
         assertEquals(500, r.statusCode());

@@ -2,7 +2,8 @@ package dev.agentctl.supervisor;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.agentctl.codex.CodexEvent;
+import dev.agentctl.agent.AgentEvent;
+import dev.agentctl.lifecycle.Backends;
 import dev.agentctl.lifecycle.StopRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class ProviderTroubleTest {
         ProviderTrouble t = new ProviderTrouble(120);
         Path stderr = dir.resolve("stderr.log");
         long start = System.nanoTime();
-        t.onEvent(CodexEvent.parse(RECONNECT));
+        t.onEvent(codexEvent(RECONNECT));
         assertNull(t.check(stderr, start + 119 * S));
         StopRequest r = t.check(stderr, start + 121 * S);
         assertNotNull(r);
@@ -34,10 +35,10 @@ class ProviderTroubleTest {
     void anyOtherEventMeansTheModelAnsweredAndTheCountStartsAgain() {
         ProviderTrouble t = new ProviderTrouble(10);
         long start = System.nanoTime();
-        t.onEvent(CodexEvent.parse(RECONNECT));
-        t.onEvent(CodexEvent.parse("{\"type\":\"item.completed\",\"item\":{\"type\":\"agent_message\",\"text\":\"hi\"}}"));
+        t.onEvent(codexEvent(RECONNECT));
+        t.onEvent(codexEvent("{\"type\":\"item.completed\",\"item\":{\"type\":\"agent_message\",\"text\":\"hi\"}}"));
         assertNull(t.check(dir.resolve("none"), start + 60 * S));
-        t.onEvent(CodexEvent.parse("{\"type\":\"error\",\"message\":\"some warning\"}"));
+        t.onEvent(codexEvent("{\"type\":\"error\",\"message\":\"some warning\"}"));
         assertNull(t.check(dir.resolve("none"), start + 60 * S), "an unrelated error is not provider trouble");
     }
 
@@ -51,5 +52,17 @@ class ProviderTroubleTest {
                 java.nio.file.StandardOpenOption.APPEND);
         assertNull(t.check(stderr, start + S));
         assertNotNull(t.check(stderr, start + 7 * S));
+    }
+
+    /** A codex event line as the supervisor sees it: through codex's backend. */
+    private static AgentEvent codexEvent(String line) {
+        return Backends.of("codex").newTurn().accept(line);
+    }
+
+    @Test
+    void aClaudeEventIsNeverProviderTrouble() {
+        AgentEvent e = Backends.of("claude").newTurn().accept("{\"type\":\"assistant\",\"message\":{\"content\":[]}}");
+        assertNotNull(e);
+        assertFalse(e.isError());
     }
 }

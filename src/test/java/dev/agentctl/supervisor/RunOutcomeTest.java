@@ -6,18 +6,18 @@ import dev.agentctl.run.Outcome;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
-import dev.agentctl.codex.CodexResult;
+import dev.agentctl.agent.AgentResult;
 import dev.agentctl.run.RunMeta;
 import org.junit.jupiter.api.Test;
 
 class RunOutcomeTest {
-    private static final CodexResult MET = new CodexResult(true, "done", "", "", null);
-    private static final CodexResult NOT_MET = new CodexResult(false, "half", "do the rest", "", null);
-    private static final CodexResult NONE = CodexResult.parse(null);
+    private static final AgentResult MET = new AgentResult(true, "done", "", "", null);
+    private static final AgentResult NOT_MET = new AgentResult(false, "half", "do the rest", "", null);
+    private static final AgentResult NONE = AgentResult.parse(null);
 
-    private static RunMeta apply(int exit, CodexResult r, boolean completed, String turnFailed, StopRequest stop) {
+    private static RunMeta apply(int exit, AgentResult r, boolean completed, String turnFailed, StopRequest stop) {
         RunMeta m = new RunMeta(new JsonObject());
-        RunOutcome.apply(m, exit, r, completed, turnFailed, stop, "stderr tail");
+        RunOutcome.apply(m, "codex", exit, r, completed, turnFailed, stop, "stderr tail");
         return m;
     }
 
@@ -39,7 +39,7 @@ class RunOutcomeTest {
 
     @Test
     void anUnparseableFinalMessageIsKeptRaw() {
-        RunMeta m = apply(0, CodexResult.parse("I did it!"), true, null, null);
+        RunMeta m = apply(0, AgentResult.parse("I did it!"), true, null, null);
         assertEquals("failed", m.outcome());
         assertEquals("I did it!", m.str("last_message_raw"));
         assertTrue(m.str("error").contains("not the expected JSON"));
@@ -55,7 +55,7 @@ class RunOutcomeTest {
     @Test
     void aHugeResultIsCutWithANoteNotKeptWhole() {
         String big = "s".repeat(20 * 1024 * 1024);
-        RunMeta m = apply(0, new CodexResult(true, big, big, big, null), true, null, null);
+        RunMeta m = apply(0, new AgentResult(true, big, big, big, null), true, null, null);
         RunOutcome.capTexts(m, 1024 * 1024);
         for (String k : new String[] {"summary", "followup_prompt", "notes"}) {
             String v = m.str(k);

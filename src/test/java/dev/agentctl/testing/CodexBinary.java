@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CodexBinary {
     public static final String VERSION = dev.agentctl.codex.CodexVersion.TESTED;
+    /** The previous tested version, still checked by one turn and resume. */
+    public static final String PREVIOUS_VERSION = dev.agentctl.codex.CodexVersion.PREVIOUS;
     public static final String ENV = "AGENTCTL_TEST_CODEX";
 
     private static String cached;
@@ -59,7 +61,22 @@ public final class CodexBinary {
                 + "). Looked at: " + String.join(", ", looked));
     }
 
-    private static Path cacheDir(Map<String, String> env, String userHome) {
+    /** The previous codex version: $AGENTCTL_TEST_CODEX_PREVIOUS, else the copy install.sh --test caches. */
+    public static String previous() {
+        String fromEnv = System.getenv(ENV + "_PREVIOUS");
+        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
+        return inCache(PREVIOUS_VERSION);
+    }
+
+    /** The copy of version that install.sh --test puts into the cache; fails when it is missing. */
+    public static String inCache(String version) {
+        Path p = cacheDir(System.getenv(), System.getProperty("user.home")).resolve("agentctl").resolve("codex-" + version)
+                .resolve("node_modules").resolve(".bin").resolve("codex");
+        if (!Files.isExecutable(p)) throw new AssertionError("codex-cli " + version + " not found at " + p + "; run ./install.sh --test");
+        return p.toString();
+    }
+
+    static Path cacheDir(Map<String, String> env, String userHome) {
         String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) return Path.of(xdg);
         return Path.of(userHome, ".cache");

@@ -64,6 +64,16 @@ public final class TestEnv implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes runs able to use Claude Code offline: claude_bin, the offline server as Anthropic's API, a fresh
+     * HOME (Claude Code keeps its sessions there), no other traffic, and no retries so errors surface at once.
+     */
+    public void useClaude() throws IOException {
+        env.putAll(model.claudeEnvironment(Files.createDirectories(base.resolve("claude-home"))));
+        String claude = ClaudeBinary.path();
+        config(c -> c.addProperty("claude_bin", claude));
+    }
+
     public Map<String, String> env() {
         return env;
     }

@@ -32,8 +32,8 @@ class EventLogTest {
     void theReadableViewSkipsEventsItDoesNotShowAndKeepsTheLastN() throws Exception {
         append("{\"type\":\"thread.started\",\"thread_id\":\"t1\"}\n{\"type\":\"turn.started\"}\nnot json\n"
                 + "{\"type\":\"item.completed\",\"item\":{\"type\":\"command_execution\",\"exit_code\":0}}\n");
-        assertEquals(List.of("▶ thread t1", "  ↳ exit 0"), new RunLog(dir, false).next());
-        assertEquals(List.of("  ↳ exit 0"), new RunLog(dir, false).nextLast(1));
-        assertEquals(4, new RunLog(dir, true).next().size(), "raw: every line as written");
+        assertEquals(List.of("▶ thread t1", "  ↳ exit 0"), new RunLog(dir, false, new dev.agentctl.codex.CodexBackend().newTurn()).next());
+        assertEquals(List.of("  ↳ exit 0"), new RunLog(dir, false, new dev.agentctl.codex.CodexBackend().newTurn()).nextLast(1));
+        assertEquals(4, new RunLog(dir, true, new dev.agentctl.codex.CodexBackend().newTurn()).next().size(), "raw: every line as written");
     }
 }

@@ -63,6 +63,21 @@ class ConfigTest {
     }
 
     @Test
+    void aProfileNamesItsAgentCodexByDefault() {
+        JsonObject user = Json.parseObject("{\"claude_bin\": \"/opt/claude\", \"profiles\": {\"c\": {\"agent\": \"claude\"},"
+                + " \"x\": {}}}", "config.json");
+        Config c = new Config(user);
+        assertEquals("claude", c.profile("c").agentName());
+        assertEquals("codex", c.profile("x").agentName());
+        assertNull(c.profile("x").agent());
+        assertEquals("/opt/claude", c.claudeBin());
+        assertEquals("claude", new Config(null).claudeBin());
+        JsonObject bad = Json.parseObject("{\"profiles\": {\"bad\": {\"agent\": \"gemini\"}}}", "config.json");
+        AgentctlException e = assertThrows(AgentctlException.class, () -> new Config(bad).profiles());
+        assertEquals("profile 'bad': agent must be one of [codex, claude], not 'gemini'", e.getMessage());
+    }
+
+    @Test
     void corruptConfigIsNamedNotReplaced() throws Exception {
         Workspace ws = new Workspace(home).ensure();
         Files.writeString(ws.configFile(), "{oops");

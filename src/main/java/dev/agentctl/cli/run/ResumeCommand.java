@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "resume", description = {"Continue a finished run's codex thread in a new run (mode resume) and print the new run id.",
+@Command(name = "resume", description = {"Continue a finished run's codex thread or Claude session in a new run (mode resume) and print the new run id.",
         "A worktree run continues in the same worktree and branch (recreated from the branch if it was removed).",
         "The prompt comes from stdin unless --prompt-file is given."},
         footer = {"", "Example:", "  agentctl show $id | jq -r .followup_prompt | agentctl resume --parent-run-id $id --profile deep"})

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "start", description = {"Start a codex run in a new tmux pane (or detached) and print only its run id.",
-        "The prompt comes from stdin unless --prompt-file is given. Never waits for codex."},
+@Command(name = "start", description = {"Start an agent run (codex or Claude Code) in a new tmux pane (or detached) and print only its run id.",
+        "The prompt comes from stdin unless --prompt-file is given. Never waits for the agent."},
         footer = {"", "Examples:", "  echo 'Fix the failing test in parser.py' | agentctl start --project myapp --title fix-parser",
                 "  id=$(agentctl start --project . --profile deep --prompt-file task.md --timeout 30m)",
                 "  echo 'Try the new parser' | agentctl start --project myapp --base main --title parser-v2",
@@ -33,6 +33,9 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
 
     @Option(names = "--sandbox", paramLabel = "MODE", description = "read-only, workspace-write or danger-full-access, overriding the profile's.")
     String sandbox;
+
+    @Option(names = "--agent", paramLabel = "A", description = "codex or claude, overriding the profile's (default codex).")
+    String agent;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "Use this run id instead of a generated one.")
     String runId;
@@ -54,7 +57,7 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         Map<String, Kind> options = new java.util.HashMap<>(RunOptions.QUICK_OPTIONS);
         options.putAll(Map.of("--home", Kind.TEXT, "--project", Kind.TEXT, "--model", Kind.TEXT, "--sandbox", Kind.TEXT,
                 "--run-id", Kind.TEXT, "--tmux-session", Kind.TEXT, "--isolation", Kind.TEXT, "--worktree", Kind.FLAG,
-                "--base", Kind.TEXT));
+                "--base", Kind.TEXT, "--agent", Kind.TEXT));
         return new Shape(options, 0, 0);
     }
 
@@ -64,6 +67,7 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         project = m.text("--project");
         model = m.text("--model");
         sandbox = m.text("--sandbox");
+        agent = m.text("--agent");
         runId = m.text("--run-id");
         tmuxSession = m.text("--tmux-session");
         isolation = m.text("--isolation");
@@ -80,11 +84,14 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         Config config = config();
         if (runId != null) runs().dir(runId);
         Profile.checkSandbox(sandbox, "--sandbox");
+        if (agent != null && !Profile.AGENTS.contains(agent)) {
+            throw AgentctlException.usage("--agent must be one of " + Profile.AGENTS + ", not '" + agent + "'");
+        }
         Long timeoutS = run.timeoutSeconds(config);
         var queue = run.queue(runs()); // bad --after or --queue-timeout: refused before the prompt is read
         String id = new StartRun(runs(), config, projects(), io(), this::notifier).start(new StartRun.Params(project, run.profile,
                 run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base, queue, null,
-                run.notifyPane()));
+                run.notifyPane(), agent));
         io().out().println(id);
         return 0;
     }

@@ -20,9 +20,9 @@ final class StartRunTool extends AgentctlTool {
     static final List<String> ISOLATIONS = List.of(Config.ISOLATION_WORKTREE, Config.ISOLATION_SHARED);
 
     StartRunTool(Services services) {
-        super(services, "start_run", "Start a codex run (in a tmux pane, or detached) and return its run id at once, "
+        super(services, "start_run", "Start an agent run (codex, or Claude Code with agent=claude) (in a tmux pane, or detached) and return its run id at once, "
                 + "running or queued (when a max_concurrent cap is reached, or it waits for runs named in after); it never "
-                + "waits for codex. Follow with wait_runs. A refusal by a limit (max_depth, spawn_rules, max_runs, no_queue) "
+                + "waits for the agent. Follow with wait_runs. A refusal by a limit (max_depth, spawn_rules, max_runs, no_queue) "
                 + "is an error naming the limit.", Schema.object()
                 .string("prompt", "The task for the agent.", true)
                 .string("project", "A registered project name or a directory (default: the server's working directory).", false)
@@ -39,6 +39,7 @@ final class StartRunTool extends AgentctlTool {
                 .bool("no_queue", "Refuse instead of queueing when a cap is reached.")
                 .string("model", "Model, overriding the profile's.", false)
                 .choice("sandbox", "Sandbox, overriding the profile's.", Profile.SANDBOXES, false)
+                .choice("agent", "The agent CLI to run, overriding the profile's (default codex).", Profile.AGENTS, false)
                 .bool("no_tmux", "Run detached instead of in a tmux pane.")
                 .build(), false);
     }
@@ -54,10 +55,12 @@ final class StartRunTool extends AgentctlTool {
     String start(ToolArgs args, String prompt, String title, String profile, String group, String parentRunId) {
         args.choice("sandbox", Profile.SANDBOXES);
         String isolation = args.choice("isolation", ISOLATIONS);
+        String agent = args.choice("agent", Profile.AGENTS);
         return new StartRun(services.runs(), services.config(), services.projects(), services.io(), services::notifier)
                 .start(new StartRun.Params(args.string("project"), profile, title, () -> prompt.getBytes(StandardCharsets.UTF_8),
                         args.string("model"), args.string("sandbox"), null, durationSeconds(args, "timeout"),
-                        args.bool("no_tmux", false), null, isolation, args.string("base"), queue(args, group), parentRunId, null));
+                        args.bool("no_tmux", false), null, isolation, args.string("base"), queue(args, group), parentRunId, null,
+                        agent));
     }
 
     static QueueOptions queue(ToolArgs args, String group) {

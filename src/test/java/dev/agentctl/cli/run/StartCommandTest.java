@@ -75,6 +75,14 @@ class StartCommandTest {
         assertRefused(start("p", "--timeout", "soon"), "bad duration");
         assertRefused(start("p", "--profile", "nope"), "unknown profile");
         assertRefused(start("p", "--sandbox", "yolo"), "--sandbox");
+        assertRefused(start("p", "--agent", "gemini"), "--agent must be one of [codex, claude], not 'gemini'");
+    }
+
+    @Test
+    void refusesAClaudeBinThatCannotRunOnlyWhenClaudeRuns() throws Exception {
+        config("claude_bin", "no-such-claude");
+        assertRefused(start("p", "--agent", "claude"), "claude_bin 'no-such-claude' is not on PATH; install it with "
+                + "'npm install -g @anthropic-ai/claude-code@" + dev.agentctl.claude.ClaudeBackend.TESTED_VERSION + "'");
     }
 
     /** An id starting with '-' would be read as an option by the supervisor: a run that never starts. */

@@ -167,6 +167,25 @@ class AgentctlToolsTest {
     }
 
     @Test
+    void startRunTakesTheAgentToRun() throws Exception {
+        assertTrue(tools.get("start_run").inputSchema().getAsJsonObject("properties").has("agent"));
+        ToolResult r = callCatching("start_run", "{\"prompt\":\"x\",\"agent\":\"gemini\"}");
+        assertEquals("argument 'agent' must be one of [claude, codex], not 'gemini'.", r.text());
+        // codex_bin runs, claude_bin does not: the refusal shows the start went to Claude Code.
+        JsonObject config = new JsonObject();
+        config.addProperty("codex_bin", "/bin/true");
+        config.addProperty("claude_bin", project.resolve("no-claude").toString());
+        Json.writeAtomically(ws.configFile(), config);
+        Services services = new Services(ws, new Io(InputStream.nullInputStream(), new PrintStream(err), new PrintStream(err),
+                env, project, false));
+        for (Tool t : AgentctlTools.all(services, Duration.ofMillis(100))) tools.put(t.name(), t);
+        r = callCatching("start_run", "{\"prompt\":\"x\",\"project\":\"" + project + "\",\"agent\":\"claude\"}");
+        assertTrue(r.isError());
+        assertTrue(r.text().startsWith("claude_bin " + project.resolve("no-claude") + " is not an executable file"), r.text());
+        assertEquals(List.of(), runDirs());
+    }
+
+    @Test
     void aStartFromInsideARunBeyondMaxDepthIsRefusedAndRecorded() throws Exception {
         parentRun(3, "g");
         env.put("AGENTCTL_RUN_ID", PARENT); // the server runs inside that run's codex

@@ -1,40 +1,40 @@
-package dev.agentctl.codex;
+package dev.agentctl.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class CodexResultTest {
+class AgentResultTest {
     private static final String GOOD = "{\"goal_met\": true, \"summary\": \"wrote hello.txt\", \"followup_prompt\": \"\", \"notes\": \"n\"}";
 
     @Test
     void validObjectGivesFields() {
-        assertEquals(new CodexResult(true, "wrote hello.txt", "", "n", null), CodexResult.parse(GOOD));
-        assertEquals(new CodexResult(false, "s", "do more", "", null), CodexResult.parse(
+        assertEquals(new AgentResult(true, "wrote hello.txt", "", "n", null), AgentResult.parse(GOOD));
+        assertEquals(new AgentResult(false, "s", "do more", "", null), AgentResult.parse(
                 "{\"goal_met\":false,\"summary\":\"s\",\"followup_prompt\":\"do more\",\"notes\":\"\"}"));
     }
 
     @Test
     void nullOrBlankGivesNothing() {
-        CodexResult none = new CodexResult(null, null, null, null, null);
-        assertEquals(none, CodexResult.parse(null));
-        assertEquals(none, CodexResult.parse(""));
-        assertEquals(none, CodexResult.parse(" \n\t"));
+        AgentResult none = new AgentResult(null, null, null, null, null);
+        assertEquals(none, AgentResult.parse(null));
+        assertEquals(none, AgentResult.parse(""));
+        assertEquals(none, AgentResult.parse(" \n\t"));
     }
 
     @Test
     void fencesAndWhitespaceAreTolerated() {
-        CodexResult expected = new CodexResult(true, "wrote hello.txt", "", "n", null);
-        assertEquals(expected, CodexResult.parse("\n  " + GOOD + "\n\n"));
-        assertEquals(expected, CodexResult.parse("```json\n" + GOOD + "\n```"));
-        assertEquals(expected, CodexResult.parse("  ```\r\n" + GOOD + "\r\n```  \n"));
-        assertEquals(expected, CodexResult.parse("```json\n" + GOOD + "```"));
+        AgentResult expected = new AgentResult(true, "wrote hello.txt", "", "n", null);
+        assertEquals(expected, AgentResult.parse("\n  " + GOOD + "\n\n"));
+        assertEquals(expected, AgentResult.parse("```json\n" + GOOD + "\n```"));
+        assertEquals(expected, AgentResult.parse("  ```\r\n" + GOOD + "\r\n```  \n"));
+        assertEquals(expected, AgentResult.parse("```json\n" + GOOD + "```"));
     }
 
     @Test
     void missingOptionalFieldsAreNullAndUnknownOnesIgnored() {
-        assertEquals(new CodexResult(true, null, null, null, null), CodexResult.parse("{\"goal_met\":true,\"extra\":[1]}"));
-        assertEquals(new CodexResult(true, "s", null, null, null), CodexResult.parse("{\"goal_met\":true,\"summary\":\"s\",\"notes\":null}"));
+        assertEquals(new AgentResult(true, null, null, null, null), AgentResult.parse("{\"goal_met\":true,\"extra\":[1]}"));
+        assertEquals(new AgentResult(true, "s", null, null, null), AgentResult.parse("{\"goal_met\":true,\"summary\":\"s\",\"notes\":null}"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class CodexResultTest {
                 GOOD + " and more",
                 "```json\n{\"goal_met\": \"yes\"}\n```",
                 "\"just a string\""}) {
-            assertEquals(new CodexResult(null, null, null, null, text), CodexResult.parse(text), text);
+            assertEquals(new AgentResult(null, null, null, null, text), AgentResult.parse(text), text);
         }
     }
 }

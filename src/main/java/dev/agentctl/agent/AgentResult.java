@@ -1,6 +1,4 @@
-package dev.agentctl.codex;
-
-import dev.agentctl.workspace.OutputSchema;
+package dev.agentctl.agent;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,29 +7,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The run's result fields from codex's final message (a JSON string per OutputSchema).
+ * The run's result fields from the agent's final message (a JSON string per the workspace's result schema).
  *
  * @param raw the message text, non-null only when it could not be read as such an object
  */
-public record CodexResult(Boolean goalMet, String summary, String followupPrompt, String notes, String raw) {
+public record AgentResult(Boolean goalMet, String summary, String followupPrompt, String notes, String raw) {
     /** A whole message that is one fenced block: ```json ... ``` (models add fences despite the schema). */
     private static final Pattern FENCED = Pattern.compile("\\A```[A-Za-z0-9_-]*[ \\t]*\\R(.*?)\\R?```\\z", Pattern.DOTALL);
 
     /** null/blank gives all nulls; an object with boolean goal_met and string fields gives them; else raw = text. */
-    public static CodexResult parse(String finalMessage) {
+    public static AgentResult parse(String finalMessage) {
         if (finalMessage == null || finalMessage.isBlank()) {
-            return new CodexResult(null, null, null, null, null);
+            return new AgentResult(null, null, null, null, null);
         }
         String text = finalMessage.strip();
         Matcher fenced = FENCED.matcher(text);
         if (fenced.matches()) {
             text = fenced.group(1).strip();
         }
-        CodexResult r = fromJson(text);
-        return r != null ? r : new CodexResult(null, null, null, null, finalMessage);
+        AgentResult r = fromJson(text);
+        return r != null ? r : new AgentResult(null, null, null, null, finalMessage);
     }
 
-    private static CodexResult fromJson(String text) {
+    private static AgentResult fromJson(String text) {
         JsonObject o;
         try {
             JsonElement e = JsonParser.parseString(text);
@@ -52,6 +50,6 @@ public record CodexResult(Boolean goalMet, String summary, String followupPrompt
             if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) return null;
             values[i] = v.getAsString();
         }
-        return new CodexResult(goal.getAsBoolean(), values[0], values[1], values[2], null);
+        return new AgentResult(goal.getAsBoolean(), values[0], values[1], values[2], null);
     }
 }
