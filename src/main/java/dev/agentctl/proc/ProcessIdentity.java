@@ -26,7 +26,7 @@ public record ProcessIdentity(long pid, long startedAtMillis) {
     }
 
     public Optional<ProcessHandle> handle() {
-        return ProcessHandle.of(pid).filter(h -> h.isAlive() && !isZombie(h.pid())
+        return ProcessHandle.of(pid).filter(h -> !isGone(h)
                 && startMillis(h).map(s -> s == startedAtMillis).orElse(false));
     }
 
@@ -41,6 +41,11 @@ public record ProcessIdentity(long pid, long startedAtMillis) {
      */
     public static boolean isZombie(long pid) {
         return state(pid) == 'Z';
+    }
+
+    /** Exited, whether or not its parent has reaped it yet (the JDK alone counts a zombie as alive). */
+    public static boolean isGone(ProcessHandle h) {
+        return !h.isAlive() || isZombie(h.pid());
     }
 
     /** Stopped by a signal (SIGSTOP, SIGTSTP) or a tracer: it runs no code until continued. */

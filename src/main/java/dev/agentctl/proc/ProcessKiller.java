@@ -98,7 +98,7 @@ public final class ProcessKiller {
     private static boolean awaitAllDead(Set<ProcessHandle> all, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         while (true) {
-            if (all.stream().allMatch(ProcessKiller::isGone)) return true;
+            if (all.stream().allMatch(ProcessIdentity::isGone)) return true;
             if (System.nanoTime() - deadline >= 0) return false;
             try {
                 Thread.sleep(20);
@@ -107,10 +107,5 @@ public final class ProcessKiller {
                 return false;
             }
         }
-    }
-
-    /** Exited, whether or not its parent has reaped it yet. */
-    public static boolean isGone(ProcessHandle h) {
-        return !h.isAlive() || ProcessIdentity.isZombie(h.pid());
     }
 }

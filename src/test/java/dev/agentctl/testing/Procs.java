@@ -61,7 +61,7 @@ public final class Procs {
 
     /** Exited (a zombie counts: a container's PID 1 may never reap it) or never existed. */
     public static boolean gone(long pid) {
-        return ProcessHandle.of(pid).map(dev.agentctl.proc.ProcessKiller::isGone).orElse(true);
+        return ProcessHandle.of(pid).map(dev.agentctl.proc.ProcessIdentity::isGone).orElse(true);
     }
 
     /** Polls until the condition holds or fails the test at the deadline. */
