@@ -327,7 +327,10 @@ make_cds_archive() {
     dir=$TMP_DIR/cds
     mkdir -p "$dir/project" "$dir/ws"
     TRAIN_DIR=$dir
-    git -C "$dir/project" init -q >/dev/null 2>&1 || true
+    # With a commit, the training start takes the path most starts take: a worktree of its own.
+    git -C "$dir/project" init -q >/dev/null 2>&1 &&
+        git -C "$dir/project" -c user.name=agentctl -c user.email=agentctl@localhost commit -q --allow-empty \
+            -m training >/dev/null 2>&1 || true
     # The codex stand-in bench/run.sh uses too: the events of a quick successful turn.
     cp -- "$ROOT/bench/fake-codex" "$dir/codex"
     chmod 0755 "$dir/codex"
@@ -357,11 +360,14 @@ EOF
     train show "$done_id"
     train wait "$done_id"
     train wait "$queued_id" "$done_id" --timeout 3s
-    train start --project demo --title training --prompt-file "$dir/prompt.md"
-    id=$(tail -n 1 "$dir/out")
-    case $id in
-        [0-9]*-*) train wait "$id" --timeout 30s ;;
-    esac
+    local isolation
+    for isolation in worktree shared; do
+        train start --project demo --title training --prompt-file "$dir/prompt.md" --isolation "$isolation"
+        id=$(tail -n 1 "$dir/out")
+        case $id in
+            [0-9]*-*) train wait "$id" --timeout 30s ;;
+        esac
+    done
     train list # finds the new run directory by its id, appends to the index
     train list --project demo --limit 100 # reads the index to its start
     # The supervisor writes its class list until it exits, and then its pane closes: the server ends

@@ -1,12 +1,8 @@
 package dev.agentctl.cli;
 
 import dev.agentctl.base.ExitCodes;
-
 import dev.agentctl.base.Io;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -14,50 +10,58 @@ import picocli.CommandLine;
  * largest start-up cost); help and unknown names build them all.
  */
 public final class CommandRegistry {
-    private static final Map<String, Supplier<BaseCommand>> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        // Order is the order of `agentctl --help`.
-        COMMANDS.put("init", dev.agentctl.cli.workspace.InitCommand::new);
-        COMMANDS.put("demo", dev.agentctl.cli.workspace.DemoCommand::new);
-        COMMANDS.put("sandbox", dev.agentctl.cli.workspace.SandboxCommand::new);
-        COMMANDS.put("doctor", dev.agentctl.cli.workspace.DoctorCommand::new);
-        COMMANDS.put("config", dev.agentctl.cli.workspace.ConfigCommand::new);
-        COMMANDS.put("add-project", dev.agentctl.cli.project.AddProjectCommand::new);
-        COMMANDS.put("projects", dev.agentctl.cli.project.ProjectsCommand::new);
-        COMMANDS.put("remove-project", dev.agentctl.cli.project.RemoveProjectCommand::new);
-        COMMANDS.put("start", dev.agentctl.cli.run.StartCommand::new);
-        COMMANDS.put("wait", dev.agentctl.cli.run.WaitCommand::new);
-        COMMANDS.put("show", dev.agentctl.cli.run.ShowCommand::new);
-        COMMANDS.put("list", dev.agentctl.cli.run.ListCommand::new);
-        COMMANDS.put("resume", dev.agentctl.cli.run.ResumeCommand::new);
-        COMMANDS.put("send", dev.agentctl.cli.run.SendCommand::new);
-        COMMANDS.put("logs", dev.agentctl.cli.run.LogsCommand::new);
-        COMMANDS.put("attach", dev.agentctl.cli.run.AttachCommand::new);
-        COMMANDS.put("tail", dev.agentctl.cli.run.TailCommand::new);
-        COMMANDS.put("kill", dev.agentctl.cli.run.KillCommand::new);
-        COMMANDS.put("diff", dev.agentctl.cli.run.DiffCommand::new);
-        COMMANDS.put("merge", dev.agentctl.cli.run.MergeCommand::new);
-        COMMANDS.put("discard", dev.agentctl.cli.run.DiscardCommand::new);
-        COMMANDS.put("prune", dev.agentctl.cli.run.PruneCommand::new);
-        COMMANDS.put("usage", dev.agentctl.cli.run.UsageCommand::new);
-        COMMANDS.put("reconcile", dev.agentctl.cli.run.ReconcileCommand::new);
-        COMMANDS.put("status", dev.agentctl.cli.run.StatusCommand::new);
-        COMMANDS.put("groups", dev.agentctl.cli.group.GroupsCommand::new);
-        COMMANDS.put("group", dev.agentctl.cli.group.GroupCommand::new);
-        COMMANDS.put("mcp", dev.agentctl.cli.mcp.McpCommand::new);
-        COMMANDS.put("completion", dev.agentctl.cli.workspace.CompletionCommand::new);
-        COMMANDS.put("batch", dev.agentctl.cli.batch.BatchCommand::new);
-        COMMANDS.put("supervise", dev.agentctl.cli.run.SuperviseCommand::new);
-        COMMANDS.put("internal", dev.agentctl.cli.run.InternalCommand::new);
-    }
+    /** Every command's name, in the order of `agentctl --help`. */
+    private static final List<String> NAMES = List.of(
+            "init", "demo", "sandbox", "doctor", "config", "add-project",
+            "projects", "remove-project", "start", "wait", "show", "list",
+            "resume", "send", "logs", "attach", "tail", "kill",
+            "diff", "merge", "discard", "prune", "usage", "reconcile",
+            "status", "groups", "group", "mcp", "completion", "batch",
+            "supervise", "internal");
 
     private CommandRegistry() {}
 
-    /** A new command object of that name, or null for an unknown name. */
+    /**
+     * A new command object of that name, or null for an unknown name. A switch, not a map of constructor
+     * references: each reference would load its class, and a supervisor or `start` needs only its own.
+     */
     static BaseCommand create(String name) {
-        Supplier<BaseCommand> factory = COMMANDS.get(name);
-        return factory == null ? null : factory.get();
+        if (name == null) return null;
+        return switch (name) {
+            case "init" -> new dev.agentctl.cli.workspace.InitCommand();
+            case "demo" -> new dev.agentctl.cli.workspace.DemoCommand();
+            case "sandbox" -> new dev.agentctl.cli.workspace.SandboxCommand();
+            case "doctor" -> new dev.agentctl.cli.workspace.DoctorCommand();
+            case "config" -> new dev.agentctl.cli.workspace.ConfigCommand();
+            case "add-project" -> new dev.agentctl.cli.project.AddProjectCommand();
+            case "projects" -> new dev.agentctl.cli.project.ProjectsCommand();
+            case "remove-project" -> new dev.agentctl.cli.project.RemoveProjectCommand();
+            case "start" -> new dev.agentctl.cli.run.StartCommand();
+            case "wait" -> new dev.agentctl.cli.run.WaitCommand();
+            case "show" -> new dev.agentctl.cli.run.ShowCommand();
+            case "list" -> new dev.agentctl.cli.run.ListCommand();
+            case "resume" -> new dev.agentctl.cli.run.ResumeCommand();
+            case "send" -> new dev.agentctl.cli.run.SendCommand();
+            case "logs" -> new dev.agentctl.cli.run.LogsCommand();
+            case "attach" -> new dev.agentctl.cli.run.AttachCommand();
+            case "tail" -> new dev.agentctl.cli.run.TailCommand();
+            case "kill" -> new dev.agentctl.cli.run.KillCommand();
+            case "diff" -> new dev.agentctl.cli.run.DiffCommand();
+            case "merge" -> new dev.agentctl.cli.run.MergeCommand();
+            case "discard" -> new dev.agentctl.cli.run.DiscardCommand();
+            case "prune" -> new dev.agentctl.cli.run.PruneCommand();
+            case "usage" -> new dev.agentctl.cli.run.UsageCommand();
+            case "reconcile" -> new dev.agentctl.cli.run.ReconcileCommand();
+            case "status" -> new dev.agentctl.cli.run.StatusCommand();
+            case "groups" -> new dev.agentctl.cli.group.GroupsCommand();
+            case "group" -> new dev.agentctl.cli.group.GroupCommand();
+            case "mcp" -> new dev.agentctl.cli.mcp.McpCommand();
+            case "completion" -> new dev.agentctl.cli.workspace.CompletionCommand();
+            case "batch" -> new dev.agentctl.cli.batch.BatchCommand();
+            case "supervise" -> new dev.agentctl.cli.run.SuperviseCommand();
+            case "internal" -> new dev.agentctl.cli.run.InternalCommand();
+            default -> null;
+        };
     }
 
     /** The first argument that is not a global option (or its value), or null. */
@@ -83,11 +87,11 @@ public final class CommandRegistry {
     }
 
     public static void addSubcommands(CommandLine cli, String wanted, Io io) {
-        Supplier<BaseCommand> only = wanted == null ? null : COMMANDS.get(wanted);
+        BaseCommand only = wanted == null ? null : create(wanted);
         if (only != null) {
-            cli.addSubcommand(wanted, only.get().withIo(io));
+            cli.addSubcommand(wanted, only.withIo(io));
         } else {
-            COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get().withIo(io)));
+            for (String name : NAMES) cli.addSubcommand(name, create(name).withIo(io));
         }
         CommandLine group = cli.getSubcommands().get("group");
         if (group != null) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Matches a command's arguments against its plain shape without picocli: known option names each
  * followed by an ordinary value, flags, and positionals. Any token picocli might read differently
- * (unknown or repeated options, "--opt=value", "--", "@file", values that start with '-' or are
- * empty, numbers it could refuse) makes the match fail, and picocli parses, and reports, as always.
+ * (unknown or repeated options, "--opt=value", "@file", values that start with '-' or are empty, also
+ * after "--", numbers it could refuse) makes the match fail, and picocli parses, and reports, as always.
  */
 public final class QuickArgs {
     /** How an option takes its value. */
@@ -46,6 +46,13 @@ public final class QuickArgs {
         List<String> positionals = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--")) { // the end of options: what follows is positional (supervise's argv ends "-- RUN_ID")
+                for (String rest : args.subList(i + 1, args.size())) {
+                    if (!plain(rest)) return null;
+                    positionals.add(rest);
+                }
+                break;
+            }
             if (!plain(a)) {
                 Kind kind = shape.options().get(a);
                 if (kind == null || a.isEmpty() || options.containsKey(a)) return null;

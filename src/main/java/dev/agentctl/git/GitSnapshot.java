@@ -81,8 +81,16 @@ public final class GitSnapshot {
         if (!isRepository()) {
             return null;
         }
+        return snapshot(indexFile, userIndex(), excluded);
+    }
+
+    /**
+     * As {@link #snapshot(Path, List)} in a directory known to be in a work tree whose index file is userIndex
+     * (from a {@link RepoProbe}): two git calls fewer.
+     */
+    public String snapshot(Path indexFile, Path userIndex, List<String> excluded) {
         Path index = indexFile.toAbsolutePath();
-        seedIndex(index);
+        seedIndex(index, userIndex);
         Map<String, String> env = new HashMap<>(objects());
         env.put("GIT_INDEX_FILE", index.toString());
         // A split index would make git write sharedindex files into the user's .git; keep ours self-contained.
@@ -119,20 +127,22 @@ public final class GitSnapshot {
      * Copying the user's index lets git add reuse its stat cache instead of hashing every file again, and keeps
      * sparse-checkout (skip-worktree) entries from looking deleted.
      */
-    private void seedIndex(Path index) {
+    private void seedIndex(Path index, Path userIndex) {
         try {
             Files.deleteIfExists(index);
-            ProcessRunner.Result r = git(null, "rev-parse", "--path-format=absolute", "--git-path", "index");
-            if (r.ok()) {
-                Path real = projectDir.resolve(r.stdout().trim());
-                if (Files.isRegularFile(real)) {
-                    Files.createDirectories(index.toAbsolutePath().getParent());
-                    Files.copy(real, index, StandardCopyOption.REPLACE_EXISTING);
-                }
+            if (userIndex != null && Files.isRegularFile(userIndex)) {
+                Files.createDirectories(index.toAbsolutePath().getParent());
+                Files.copy(userIndex, index, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw AgentctlException.failed("cannot prepare snapshot index " + index + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The user's index file, or null when git does not say. */
+    private Path userIndex() {
+        ProcessRunner.Result r = git(null, "rev-parse", "--path-format=absolute", "--git-path", "index");
+        return r.ok() ? projectDir.resolve(r.stdout().trim()) : null;
     }
 
     /** The environment that points git at the private object directory, if any; empty otherwise. */

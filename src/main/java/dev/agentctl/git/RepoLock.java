@@ -18,7 +18,11 @@ public final class RepoLock {
     private RepoLock() {}
 
     public static FileLock acquire(Path lockDir, Git repo) {
-        String common = repo.out("rev-parse", "--path-format=absolute", "--git-common-dir");
+        return acquire(lockDir, repo.out("rev-parse", "--path-format=absolute", "--git-common-dir"));
+    }
+
+    /** The lock of the repository whose common git directory is common (as a {@link RepoProbe} found it). */
+    public static FileLock acquire(Path lockDir, String common) {
         try {
             Files.createDirectories(lockDir);
             return FileLock.acquire(lockDir.resolve(key(common) + ".lock"));

@@ -1,6 +1,7 @@
 package dev.agentctl.git;
 
 import dev.agentctl.base.AgentctlException;
+import dev.agentctl.proc.ProcessRunner;
 import dev.agentctl.store.FileLock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,34 +34,51 @@ public final class Worktrees {
     }
 
     /**
-     * Makes worktree on a new branch. baseRef null: the project's HEAD plus its uncommitted tracked changes and
-     * untracked, non-ignored files (one extra commit by agentctl when there are any); else that commit, clean.
-     * Files matched by .worktreeinclude are copied in. scratchIndex is a private index file (deleted after).
+     * Makes worktree on a new branch: {@link #plan} then {@link #checkOut}.
      *
      * @throws NoCommits when baseRef is null and HEAD has no commit
      * @throws AgentctlException (usage) for a baseRef that names no commit; (failed) when git fails
      */
     public Created create(Path projectDir, Path worktree, String branch, String baseRef, Path scratchIndex, String runId) {
+        RepoProbe repo = RepoProbe.of(projectDir);
+        if (repo == null) throw AgentctlException.failed(projectDir + " is not inside a git work tree");
+        Created c = plan(repo, projectDir, worktree, branch, baseRef, scratchIndex, runId);
+        checkOut(projectDir, c);
+        return c;
+    }
+
+    /**
+     * The part of making a run's worktree that must happen at start: its base (baseRef null: the project's HEAD plus
+     * its uncommitted tracked changes and untracked, non-ignored files, as one extra commit by agentctl when there are
+     * any; else that commit, clean) and the new branch on it. The checkout itself ({@link #checkOut}) is left to the
+     * run's supervisor, off start's latency. scratchIndex is a private index file (deleted after).
+     *
+     * @throws NoCommits when baseRef is null and HEAD has no commit
+     * @throws AgentctlException (usage) for a baseRef that names no commit; (failed) when git fails or the branch exists
+     */
+    public Created plan(RepoProbe repo, Path projectDir, Path worktree, String branch, String baseRef, Path scratchIndex,
+            String runId) {
         Git project = new Git(projectDir);
-        Path top = Paths.get(project.out("rev-parse", "--show-toplevel"));
-        String base = baseRef != null ? baseCommit(project, baseRef) : snapshotCommit(top, scratchIndex, runId);
-        try (FileLock ignored = RepoLock.acquire(lockDir, project)) {
-            if (project.branchExists(branch)) {
-                throw AgentctlException.failed("branch " + branch + " already exists in " + top);
-            }
-            Files.createDirectories(worktree.getParent());
-            project.out("worktree", "add", "--quiet", "-b", branch, worktree.toString(), base);
-        } catch (IOException e) {
-            throw AgentctlException.failed("cannot create worktree " + worktree + ": " + e.getMessage(), e);
+        String base = baseRef != null ? baseCommit(project, baseRef) : snapshotCommit(repo, scratchIndex, runId);
+        // An empty old value makes update-ref create the branch only if it does not exist: no check-then-create race.
+        ProcessRunner.Result r = project.run(null, "update-ref", "-m", "agentctl: branch of run " + runId,
+                "refs/heads/" + branch, base, "");
+        if (!r.ok()) {
+            if (project.branchExists(branch)) throw AgentctlException.failed("branch " + branch + " already exists in " + repo.top());
+            throw project.failure(r, "update-ref");
         }
-        WorktreeInclude.copy(top, worktree);
-        Path workDir = worktree.resolve(top.relativize(realPath(projectDir))).normalize();
-        try {
-            Files.createDirectories(workDir); // a project directory git has no file of (empty, or ignored)
-        } catch (IOException e) {
-            throw AgentctlException.failed("cannot create " + workDir + ": " + e.getMessage(), e);
-        }
+        Path workDir = worktree.resolve(repo.top().relativize(realPath(projectDir))).normalize();
         return new Created(worktree, workDir, branch, base);
+    }
+
+    /** Checks out a planned worktree on its branch, with the files .worktreeinclude names copied in. */
+    public void checkOut(Path projectDir, Created c) {
+        recreate(projectDir, c.worktree(), c.branch());
+        try {
+            Files.createDirectories(c.workDir()); // a project directory git has no file of (empty, or ignored)
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot create " + c.workDir() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Puts a removed worktree back, on its existing branch (resume of a run whose worktree was pruned). */
@@ -164,14 +182,12 @@ public final class Worktrees {
         return commit;
     }
 
-    private static String snapshotCommit(Path top, Path scratchIndex, String runId) {
-        Git project = new Git(top);
-        String head = project.commitOf("HEAD");
-        if (head == null) throw new NoCommits(top);
+    private static String snapshotCommit(RepoProbe repo, Path scratchIndex, String runId) {
+        if (repo.headCommit() == null) throw new NoCommits(repo.top());
         try {
-            String tree = new GitSnapshot(top).snapshot(scratchIndex);
-            if (tree.equals(project.out("rev-parse", "HEAD^{tree}"))) return head;
-            return project.out(Git.AGENTCTL_IDENTITY, "commit-tree", tree, "-p", head, "-m",
+            String tree = new GitSnapshot(repo.top()).snapshot(scratchIndex, repo.index(), List.of());
+            if (tree.equals(repo.headTree())) return repo.headCommit();
+            return new Git(repo.top()).out(Git.AGENTCTL_IDENTITY, "commit-tree", tree, "-p", repo.headCommit(), "-m",
                     "agentctl: the working tree as run " + runId + " started from it (uncommitted changes included)");
         } finally {
             deleteQuietly(scratchIndex);

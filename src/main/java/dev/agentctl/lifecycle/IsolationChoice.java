@@ -1,7 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
-import dev.agentctl.git.GitSnapshot;
+import dev.agentctl.git.RepoProbe;
 import dev.agentctl.workspace.Config;
 import java.util.function.Consumer;
 
@@ -14,9 +14,13 @@ import java.util.function.Consumer;
 final class IsolationChoice {
     private IsolationChoice() {}
 
-    /** True for a worktree run. */
-    static boolean worktree(RunRequest req, Config config, String sandbox, Consumer<String> note) {
-        if (req.parent() != null) return req.parent().isWorktree(); // a resume works where its parent did
+    /** The choice; repo is what a new worktree is made from (null for a shared run and for a resume). */
+    record Isolation(boolean worktree, RepoProbe repo) {
+        static final Isolation SHARED = new Isolation(false, null);
+    }
+
+    static Isolation choose(RunRequest req, Config config, String sandbox, Consumer<String> note) {
+        if (req.parent() != null) return new Isolation(req.parent().isWorktree(), null); // a resume works where its parent did
         boolean fromCommandLine = req.isolation() != null || req.baseRef() != null;
         String asked = req.isolation() != null ? Config.checkIsolation(req.isolation(), "--isolation")
                 : req.baseRef() != null ? Config.ISOLATION_WORKTREE
@@ -26,27 +30,27 @@ final class IsolationChoice {
         boolean explicit = fromCommandLine || req.project().isolation() != null;
         if (asked.equals(Config.ISOLATION_SHARED)) {
             if (req.baseRef() != null) throw AgentctlException.usage("--base needs a worktree run, not --isolation shared");
-            return false;
+            return Isolation.SHARED;
         }
         if ("read-only".equals(sandbox)) {
             if (req.baseRef() != null) {
                 throw AgentctlException.usage("--base needs a worktree run; a read-only run works in the project's checkout");
             }
             if (explicit) note.accept("a read-only run cannot change files: it runs in the project's checkout (isolation shared)");
-            return false;
+            return Isolation.SHARED;
         }
-        GitSnapshot git = new GitSnapshot(req.project().dir());
-        if (!git.isRepository()) {
+        RepoProbe repo = RepoProbe.of(req.project().dir());
+        if (repo == null) {
             String why = req.project().dir() + " is not inside a git work tree";
             if (fromCommandLine) throw AgentctlException.usage("cannot give the run a worktree: " + why);
             if (explicit) note.accept(why + ": the run works in it directly (isolation shared)");
-            return false;
+            return Isolation.SHARED;
         }
-        if (req.baseRef() == null && git.headCommit() == null) {
+        if (req.baseRef() == null && repo.headCommit() == null) {
             note.accept("the repository at " + req.project().dir() + " has no commits yet, so there is nothing to make "
                     + "a worktree from: the run works in the checkout directly (isolation shared)");
-            return false;
+            return Isolation.SHARED;
         }
-        return true;
+        return new Isolation(true, repo);
     }
 }

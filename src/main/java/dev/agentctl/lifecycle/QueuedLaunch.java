@@ -4,9 +4,11 @@ import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
+import dev.agentctl.tmux.Opened;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.workspace.Config;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -40,8 +42,9 @@ final class QueuedLaunch {
         if (caller == null) caller = ownEnv;
         Map<String, String> self = ownEnv.containsKey(SupervisorLauncher.LAUNCHER_ENV) ? ownEnv : caller;
         List<String> supervise = SupervisorLauncher.superviseArgv(self, store.workspace().home(), m.runId());
-        // codex and the pane work where the run works: its worktree, or the project's checkout.
-        Path workDir = Paths.get(m.workDir());
+        // codex and the pane work where the run works: its worktree (checked out by the supervisor, so the project's
+        // directory until then), or the project's checkout.
+        Path workDir = Files.isDirectory(Paths.get(m.workDir())) ? Paths.get(m.workDir()) : Paths.get(m.projectDir());
         if ("detached".equals(m.launcher())) {
             recordLaunch(m.runId(), SupervisorLauncher.detached(supervise, workDir, dir.resolve("pane.log"), caller).pid());
             return;
@@ -50,7 +53,7 @@ final class QueuedLaunch {
         // Inside tmux on the same server, split the caller's window; otherwise the session decides.
         String callerPane = besidePane != null ? besidePane
                 : config.tmuxSocket() == null && caller.get("TMUX") != null ? caller.get("TMUX_PANE") : null;
-        String pane;
+        Opened pane;
         try {
             pane = SupervisorLauncher.inTmux(tmux, config, m, callerPane, workDir, supervise);
         } catch (AgentctlException e) {
@@ -58,7 +61,7 @@ final class QueuedLaunch {
             if (callerPane == null) throw e;
             pane = SupervisorLauncher.inTmux(tmux, config, m, null, workDir, supervise);
         }
-        recordLaunch(m.runId(), tmux.panePid(pane));
+        recordLaunch(m.runId(), pane.pid() != null ? pane.pid() : tmux.panePid(pane.id()));
     }
 
     /**

@@ -47,7 +47,7 @@ public final class RunStarter {
         String model = req.model() != null ? req.model() : profileFits ? req.profile().model() : null;
         String effort = profileFits ? req.profile().reasoningEffort() : null;
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
-        boolean worktree = IsolationChoice.worktree(req, config, sandbox, n -> io.err().println("agentctl: note: " + n));
+        IsolationChoice.Isolation isolation = IsolationChoice.choose(req, config, sandbox, n -> io.err().println("agentctl: note: " + n));
         QueueOptions q = req.queue();
         if (req.runId() != null) RunId.validate(req.runId());
         Admission.Placement place = new Admission(store, config, io.env()).place(q.group(), req.profile().name(), req.title(),
@@ -58,7 +58,7 @@ public final class RunStarter {
         try {
             return new Queue(store, config, () -> new RunFinalizer(store, notifier.get()), io.env()).enqueue(() -> {
                 made[0] = claimId(req.runId());
-                where[0] = workplace.prepare(made[0], req, worktree);
+                where[0] = workplace.prepare(made[0], req, isolation);
                 create(made[0], req, place, where[0], agent, bin, model, effort, sandbox, detached);
                 return made[0];
             }, q.noQueue(), place, req.title());

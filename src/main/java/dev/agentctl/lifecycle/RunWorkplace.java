@@ -29,17 +29,19 @@ final class RunWorkplace {
         this.worktrees = new Worktrees(store.workspace().repoLocksDir());
     }
 
-    Place prepare(String runId, RunRequest req, boolean worktree) {
+    Place prepare(String runId, RunRequest req, IsolationChoice.Isolation isolation) {
         Path projectDir = req.project().dir();
-        if (!worktree) return new Place(projectDir, RunMeta::runShared, null, null);
+        if (!isolation.worktree()) return new Place(projectDir, RunMeta::runShared, null, null);
         if (req.parent() != null) return continueParent(req.parent(), projectDir);
         Path dir = store.workspace().worktreesDir().resolve(runId);
         String branch = config.branchPrefix() + runId;
         String setup = req.project().worktreeSetup();
         if (setup != null) config.worktreeSetupTimeoutSeconds(); // checked while the user is there to see it
-        Worktrees.Created c = worktrees.create(projectDir, dir, branch, req.baseRef(), store.dir(runId).resolve("start.index"), runId);
+        // The branch now; the checkout by the run's supervisor (see supervisor.RunWorktree), off start's latency.
+        Worktrees.Created c = worktrees.plan(isolation.repo(), projectDir, dir, branch, req.baseRef(),
+                store.dir(runId).resolve("start.index"), runId);
         return new Place(c.workDir(), m -> m.runInWorktree(c.worktree().toString(), c.workDir().toString(), c.branch(),
-                c.baseCommit(), setup), c.worktree(), c.branch());
+                c.baseCommit(), setup), null, c.branch());
     }
 
     private Place continueParent(RunMeta parent, Path projectDir) {
@@ -60,9 +62,9 @@ final class RunWorkplace {
 
     /** Removes what prepare made (a failed start leaves nothing behind); the branch only when start created it. */
     void undo(Place place, Path projectDir) {
-        if (place == null || place.createdWorktree() == null) return;
+        if (place == null || place.createdWorktree() == null && place.createdBranch() == null) return;
         try {
-            worktrees.remove(projectDir, place.createdWorktree());
+            if (place.createdWorktree() != null) worktrees.remove(projectDir, place.createdWorktree());
             if (place.createdBranch() != null) worktrees.deleteBranch(projectDir, place.createdBranch());
         } catch (RuntimeException ignored) {
             // best effort: the start's own error is what the user needs to see

@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.Executables;
 import dev.agentctl.tmux.PaneSpec;
+import dev.agentctl.tmux.Opened;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.view.PaneTitle;
@@ -73,14 +74,14 @@ public final class SupervisorLauncher {
     /**
      * Opens the run's pane (beside callerPane when given, else in the run's session) running the supervisor
      * under {@link #PANE_SCRIPT}; it keeps min_pane_height rows (else a window named after the run's group, or
-     * "agents", takes it) and carries the run's id, title and state in its border. Returns the pane's id.
+     * "agents", takes it) and carries the run's id, title and state in its border. Returns the pane (its id and pid).
      */
-    public static String inTmux(Tmux tmux, Config config, RunMeta m, String callerPane, Path cwd, List<String> supervise) {
+    public static Opened inTmux(Tmux tmux, Config config, RunMeta m, String callerPane, Path cwd, List<String> supervise) {
         List<String> pane = new ArrayList<>(List.of("/bin/sh", "-c", PANE_SCRIPT, "agentctl-pane",
                 Long.toString(config.paneLingerSeconds())));
         pane.addAll(supervise);
         String window = m.group() != null ? m.group() : PaneSpec.DEFAULT_OVERFLOW_WINDOW;
-        return tmux.openPane(new PaneSpec(m.tmuxSession(), callerPane, cwd, pane, PaneTitle.of(m.runId(), m.title(), "starting"),
+        return tmux.open(new PaneSpec(m.tmuxSession(), callerPane, cwd, pane, PaneTitle.of(m.runId(), m.title(), "starting"),
                 config.minPaneHeight(), config.paneTitles(), window));
     }
 

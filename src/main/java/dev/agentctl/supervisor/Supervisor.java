@@ -5,7 +5,6 @@ import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
 import dev.agentctl.lifecycle.RunEnvironment;
 import dev.agentctl.tmux.Tmux;
-
 import dev.agentctl.agent.AgentBackend;
 import dev.agentctl.agent.AgentEvent;
 import dev.agentctl.agent.AgentResult;
@@ -110,8 +109,7 @@ public final class Supervisor {
     }
 
     private void afterFinish(String runId, String paneId) {
-        afterFinish.run(runId, paneId, runDirGone,
-                callerEnv != null ? callerEnv : ownEnv);
+        afterFinish.run(runId, paneId, runDirGone, callerEnv != null ? callerEnv : ownEnv);
     }
 
     private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
@@ -119,6 +117,8 @@ public final class Supervisor {
         Path workDir = Paths.get(meta.workDir());
         // A worktree run's change is base_commit..head_commit (see RunFinalizer); a shared run's needs snapshots.
         ProjectSnapshots snapshots = new ProjectSnapshots(workDir, dir, pane::note);
+        String noWorktree = RunWorktree.ensure(store, meta); // start made only the branch
+        if (noWorktree != null) return failBeforeStart(runId, noWorktree);
         if (!meta.isWorktree()) {
             snapshots.takeStart();
             store.update(runId, m -> {
@@ -133,10 +133,7 @@ public final class Supervisor {
             pane.note("worktree_setup: " + setup + " (output in setup.log)");
             String failure = WorktreeSetup.run(setup, workDir, env, dir.resolve("setup.log"), config.worktreeSetupTimeoutSeconds(),
                     () -> stopRequested(dir));
-            if (failure != null && stop.get() == null) {
-                finalizer.finishWithout(runId, Outcome.FAILED, failure);
-                return 1;
-            }
+            if (failure != null && stop.get() == null) return failBeforeStart(runId, failure);
         }
         if (stop.get() != null) { // a signal or kill request arrived before codex started
             finalizer.finishWithout(runId, stop.get().outcome(), stop.get().reason());
@@ -147,8 +144,7 @@ public final class Supervisor {
             codex = CodexRun.start(agent.newTurn(), meta.codexArgv(), workDir, agent.environment(env, meta.str(RunMeta.SANDBOX)), dir,
                     e -> onEvent(runId, agent, e), pane::note);
         } catch (IOException e) {
-            finalizer.finishWithout(runId, Outcome.FAILED, "cannot start " + agent.name() + ": " + e.getMessage());
-            return 1;
+            return failBeforeStart(runId, "cannot start " + agent.name() + ": " + e.getMessage());
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
         store.update(runId, m -> {
@@ -164,6 +160,11 @@ public final class Supervisor {
         }
         finish(runId, agent, dir, snapshots, codex.process().exitValue());
         return 0;
+    }
+
+    private int failBeforeStart(String runId, String why) {
+        finalizer.finishWithout(runId, Outcome.FAILED, why);
+        return 1;
     }
 
     /**

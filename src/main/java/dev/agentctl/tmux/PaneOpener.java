@@ -55,7 +55,7 @@ final class PaneOpener {
         }
     }
 
-    String open(PaneSpec spec) {
+    Opened open(PaneSpec spec) {
         Launch launch = Launch.of(spec);
         if (spec.session() == null && spec.callerPane() != null) {
             return openBesideCaller(checkedPaneId(spec.callerPane()), launch);
@@ -64,7 +64,7 @@ final class PaneOpener {
         return openInSession(session, launch);
     }
 
-    private String openInSession(String session, Launch launch) {
+    private Opened openInSession(String session, Launch launch) {
         String window = "=" + session + ":";
         // Other agentctl processes create the session, and a session whose last pane exits goes away (the
         // server with it): a few rounds of split / create settle any such race.
@@ -91,7 +91,7 @@ final class PaneOpener {
         throw TmuxProcess.failure(WHAT, split);
     }
 
-    private String openBesideCaller(String callerPane, Launch launch) {
+    private Opened openBesideCaller(String callerPane, Launch launch) {
         // display-message falls back to some other pane when its target is gone, so check the answer's pane.
         Result where = tmux.check(WHAT, new CommandChain()
                 .add("display-message", "-p", "-t", callerPane, "#{pane_id} #{session_id} #{window_id}").args());
@@ -113,7 +113,7 @@ final class PaneOpener {
      * The window is full: split the session's newest overflow window if it has room, else open a new one
      * (-d, so nobody's view changes). {@code fullWindow} null means the session's current window.
      */
-    private String openOverflow(String session, String fullWindow, Launch launch) {
+    private Opened openOverflow(String session, String fullWindow, Launch launch) {
         Result windows = tmux.check(WHAT, new CommandChain().add("list-windows", "-t", session,
                 "-F", "#{window_id} #{window_active} #{" + OVERFLOW_OPTION + "} #{window_name}").args());
         String candidate = null;
@@ -133,11 +133,11 @@ final class PaneOpener {
                 throw TmuxProcess.failure(WHAT, split);
             }
         }
-        List<String> newWindow = new ArrayList<>(List.of("new-window", "-d", "-P", "-F", "#{window_id} #{pane_id}",
+        List<String> newWindow = new ArrayList<>(List.of("new-window", "-d", "-P", "-F", "#{window_id} #{pane_id} #{pane_pid}",
                 "-n", CommandChain.formatLiteral(launch.overflowWindow()), "-t", session + ":", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
         newWindow.addAll(launch.argv());
         String[] ids = tmux.check(WHAT, new CommandChain().add(newWindow).args()).firstLine().split(" ");
-        if (ids.length != 2 || !PANE_ID.matcher(ids[1]).matches()) {
+        if (ids.length != 3 || !PANE_ID.matcher(ids[1]).matches()) {
             throw AgentctlException.failed("tmux: " + WHAT + " failed: unexpected answer from new-window");
         }
         CommandChain mark = new CommandChain().add("set-option", "-w", "-t", ids[0], OVERFLOW_OPTION, "1");
@@ -146,7 +146,7 @@ final class PaneOpener {
             mark.add("select-pane", "-t", ids[1], "-T", CommandChain.formatLiteral(launch.title()));
         }
         tmux.check(WHAT, mark.args());
-        return ids[1];
+        return new Opened(ids[1], pid(ids[2]));
     }
 
     /**
@@ -158,7 +158,7 @@ final class PaneOpener {
             return new Result(1, "", "no space for new pane (min_pane_height " + launch.minHeight() + ")");
         }
         String bottomRight = window + ".{bottom-right}";
-        List<String> split = new ArrayList<>(List.of("split-window", "-d", "-v", "-P", "-F", "#{pane_id}",
+        List<String> split = new ArrayList<>(List.of("split-window", "-d", "-v", "-P", "-F", "#{pane_id} #{pane_pid}",
                 "-t", bottomRight, "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
         split.addAll(launch.argv());
         CommandChain chain = new CommandChain()
@@ -174,7 +174,7 @@ final class PaneOpener {
         Result r = tmux.run(WHAT, chain.args());
         // Once split-window printed the id the pane exists; what follows is cosmetic and must not make a
         // caller retry and start the agent twice.
-        return PANE_ID.matcher(r.firstLine()).matches() ? new Result(0, r.stdout(), r.stderr()) : r;
+        return PANE_ID.matcher(r.firstLine().split(" ")[0]).matches() ? new Result(0, r.stdout(), r.stderr()) : r;
     }
 
     /**
@@ -206,7 +206,7 @@ final class PaneOpener {
     private static CommandChain newSession(String session, Launch launch) {
         List<String> create = new ArrayList<>(List.of("new-session", "-d", "-s", session,
                 "-x", Integer.toString(NEW_SESSION_WIDTH), "-y", Integer.toString(NEW_SESSION_HEIGHT),
-                "-P", "-F", "#{pane_id}", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
+                "-P", "-F", "#{pane_id} #{pane_pid}", "-c", CommandChain.formatLiteral(launch.cwd()), "--"));
         create.addAll(launch.argv());
         CommandChain chain = new CommandChain().add(create);
         if (launch.title() != null) {
@@ -242,12 +242,21 @@ final class PaneOpener {
         return pane;
     }
 
-    private static String newPaneId(Result r) {
-        String id = r.firstLine();
-        if (!PANE_ID.matcher(id).matches()) {
+    /** The new pane from split-window's or new-session's "-P -F '#{pane_id} #{pane_pid}'" answer. */
+    private static Opened newPaneId(Result r) {
+        String[] f = r.firstLine().split(" ");
+        if (!PANE_ID.matcher(f[0]).matches()) {
             throw AgentctlException.failed("tmux: " + WHAT + " failed: no pane id in tmux's answer");
         }
-        return id;
+        return new Opened(f[0], f.length > 1 ? pid(f[1]) : null);
+    }
+
+    private static Long pid(String s) {
+        try {
+            return Long.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static boolean sessionMissing(Result r) {

@@ -73,6 +73,11 @@ public final class Tmux {
      * see {@link PaneSpec} for where. Returns the new pane's id, e.g. "%12".
      */
     public String openPane(PaneSpec spec) {
+        return open(spec).id();
+    }
+
+    /** As {@link #openPane}, with the pane's process id from the same tmux call. */
+    public Opened open(PaneSpec spec) {
         return opener.open(spec);
     }
 

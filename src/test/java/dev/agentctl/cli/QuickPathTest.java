@@ -100,6 +100,8 @@ class QuickPathTest {
             {"wait", "A", "B", "C", "--timeout", "30m", "--any", "--exit-status"},
             {"wait", "A", "--timeout", "5s", "B"},
             {"--home", "/tmp/ws", "supervise", "20260101-000000-abcdef"},
+            {"--home", "/tmp/ws", "supervise", "--", "20260101-000000-abcdef"}, // as SupervisorLauncher writes it
+            {"show", "--", "A"}, {"wait", "A", "--timeout", "5s", "--", "B", "C"},
             {"status", "--json"}, {"--home", "/tmp/ws", "status"},
             {"start", "--project", "myapp", "--title", "fix the parser", "--profile", "deep", "--timeout", "30m"},
             {"start", "--project", ".", "--prompt-file", "task.md", "--model", "m", "--sandbox", "read-only",
@@ -108,7 +110,8 @@ class QuickPathTest {
         for (String[] args : common) {
             assertTrue(assertSameAsPicocli(args), "quick path for " + Arrays.toString(args));
         }
-        for (String[] args : new String[][] {{"list", "--limit=3"}, {"show"}, {"show", "A", "B"}, {"show", "--", "A"},
+        for (String[] args : new String[][] {{"list", "--limit=3"}, {"show"}, {"show", "A", "B"}, {"show", "--", "-A"},
+                {"show", "--", "@A"}, {"show", "--", "--json"}, {"wait", "--", "A", "--timeout", "5s"},
                 {"list", "--json", "--json"}, {"wait", "@ids"}, {"--home", "a", "--home", "b", "list"}, {"kill", "A"},
                 {"list", "--limit", "-1"}, {"show", "-h"}, {"--version", "list"}}) {
             assertNull(QuickPath.parse(args, Io.system()), "picocli for " + Arrays.toString(args));

@@ -24,7 +24,7 @@ class IsolationChoiceTest {
     private boolean decide(Path dir, String projectIsolation, String asked, String base, String sandbox, Config config) {
         Project p = new Project("p", dir, null, projectIsolation, null);
         RunRequest req = RunRequest.start(p, spark, null, "x".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, sandbox, null, null, false, null, asked, base);
-        return IsolationChoice.worktree(req, config, sandbox, notes::add);
+        return IsolationChoice.choose(req, config, sandbox, notes::add).worktree();
     }
 
     private boolean decide(Path dir, String asked) {
