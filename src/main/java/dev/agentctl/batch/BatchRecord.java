@@ -60,6 +60,16 @@ public record BatchRecord(String group, String source, List<Entry> tasks) {
         return r;
     }
 
+    /** Removes the group's batch record (a submission that failed takes back the one it wrote). */
+    public static void delete(Workspace ws, String group) {
+        Path f = file(ws, group);
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot remove " + f + ": " + e.getMessage(), e);
+        }
+    }
+
     public Entry task(String id) {
         for (Entry e : tasks) if (e.id().equals(id)) return e;
         return null;

@@ -81,6 +81,13 @@ public record BatchState(String group, List<Task> tasks) {
         return ids;
     }
 
+    /** The finished runs whose escalation is still to start (the queue starts it if their supervisor died). */
+    public List<String> escalating() {
+        List<String> ids = new ArrayList<>();
+        for (Task t : tasks) if (!t.done() && t.last().isFinished()) ids.add(t.last().runId());
+        return ids;
+    }
+
     public JsonObject json() {
         JsonObject o = new JsonObject();
         o.addProperty("group", group);

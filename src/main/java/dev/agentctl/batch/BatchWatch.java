@@ -58,7 +58,9 @@ public final class BatchWatch {
                     RunMeta m = store.readQuietly(id);
                     if (m != null) reconciler.reconcile(m);
                 }
-                queue.promote(s.unfinishedRuns());
+                List<String> awaited = new ArrayList<>(s.unfinishedRuns());
+                awaited.addAll(s.escalating());
+                queue.promote(awaited);
                 nextHousekeeping = System.nanoTime() + HOUSEKEEPING.toNanos();
                 s = BatchState.read(store, record);
             }

@@ -2,30 +2,37 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.Io;
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Project;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * A batch task's `escalate`: when its run ends goal_not_met with a follow-up prompt, one resume of it with
- * the deeper profile starts, and the task's result is that run's (escalated_to points there). Started by the
- * run's own supervisor as it ends; until then its dependents wait (for at most {@link #GRACE}).
+ * the deeper profile starts, and the task's result is that run's (escalated_to points there). Two triggers:
+ * the run's own supervisor as it ends, and the queue (any promote) once that supervisor is gone without
+ * having done it. Both decide under the queue lock on a fresh read, so the escalation starts once; until
+ * it has started (or failed to: escalation_error), dependents wait.
  */
 public final class Escalation {
-    /** How long dependents wait for an escalation whose supervisor died before starting it. */
-    static final Duration GRACE = Duration.ofMinutes(2);
     private static final int MAX_HOPS = 10;
+    /**
+     * Set while this thread starts an escalation: the start goes through the queue, whose lock is re-entrant,
+     * and nothing it calls may start the same escalation again before escalated_to is written.
+     */
+    private static final ThreadLocal<Boolean> STARTING = ThreadLocal.withInitial(() -> false);
 
     private final RunStore store;
     private final Config config;
@@ -57,20 +64,71 @@ public final class Escalation {
                 && m.followupPrompt() != null && !m.followupPrompt().isBlank();
     }
 
-    /** Ended for an escalation that has not started yet (and may still: its grace has not passed). */
+    /** Ended for an escalation that has neither started nor failed to start yet. */
     public static boolean pending(RunMeta m) {
-        if (!wanted(m) || m.escalatedTo() != null || m.escalationError() != null) return false;
-        try {
-            return m.str(RunMeta.ENDED_AT) == null || Instant.parse(m.str(RunMeta.ENDED_AT)).plus(GRACE).isAfter(Instant.now());
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return wanted(m) && m.escalatedTo() == null && m.escalationError() == null;
     }
 
-    /** Starts the escalation of a run that just ended, when it wants one; returns the new run id or null. */
+    /** Pending, and its supervisor (the first trigger) has exited without starting it, or never ran. */
+    static boolean orphaned(RunMeta m) {
+        if (!pending(m)) return false;
+        ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
+        return supervisor == null || !supervisor.isAlive();
+    }
+
+    /** The supervisor's trigger: starts the escalation of the run that just ended, when it wants one; the new run id or null. */
     public String afterFinish(String runId, PrintStream err) {
-        RunMeta m = store.readQuietly(runId);
-        if (m == null || !wanted(m) || m.escalatedTo() != null) return null;
+        return startOnce(runId, err);
+    }
+
+    /**
+     * The queue's trigger, for the results of these runs (their last escalation): each orphaned one is started
+     * with ownEnv, placed as its run was. A start that fails is recorded in the run (escalation_error), which
+     * lets its dependents end; nothing is thrown. True when any was tried.
+     */
+    static boolean startOrphaned(RunStore store, Config config, Map<String, String> ownEnv, Supplier<Notifier> notifier,
+            Collection<String> runIds) {
+        boolean tried = false;
+        for (String id : runIds) {
+            RunMeta m = last(store, id);
+            if (m == null || !orphaned(m)) continue;
+            tried = true;
+            try {
+                new Escalation(store, config, placedAs(ownEnv, m), notifier).startOnce(m.runId(),
+                        new PrintStream(OutputStream.nullOutputStream()));
+            } catch (RuntimeException e) {
+                // recorded in the run as escalation_error
+            }
+        }
+        return tried;
+    }
+
+    /** ownEnv, as if the start came from the run that started the escalating run (or from no run). */
+    private static Map<String, String> placedAs(Map<String, String> ownEnv, RunMeta m) {
+        Map<String, String> env = new HashMap<>(ownEnv);
+        env.remove(Admission.RUN_ID_ENV);
+        env.remove(Admission.GROUP_ENV);
+        env.remove(Admission.DEPTH_ENV);
+        if (m.spawnedBy() != null) env.put(Admission.RUN_ID_ENV, m.spawnedBy());
+        return env;
+    }
+
+    /** Decided under the queue lock on a fresh read: the escalation starts once, whichever trigger comes first. */
+    private String startOnce(String runId, PrintStream err) {
+        if (STARTING.get()) return null;
+        return new ActiveRuns(store).locked(() -> {
+            RunMeta m = store.readQuietly(runId);
+            if (m == null || !pending(m)) return null;
+            STARTING.set(true);
+            try {
+                return start(runId, m, err);
+            } finally {
+                STARTING.set(false);
+            }
+        });
+    }
+
+    private String start(String runId, RunMeta m, PrintStream err) {
         try {
             Project p = new Project(m.project(), Paths.get(m.projectDir()), null);
             String title = (m.title() == null ? m.batchTaskId() : m.title()) + " (escalated to " + m.batchEscalate() + ")";

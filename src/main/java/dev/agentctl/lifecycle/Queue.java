@@ -1,5 +1,6 @@
 package dev.agentctl.lifecycle;
 
+import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunMeta;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +59,7 @@ public final class Queue {
         return active.locked(() -> {
             String runId = create.get();
             active.add(List.of(runId));
-            RuntimeException failed = pass(runId);
+            RuntimeException failed = pass(runId, null);
             if (failed != null) throw failed;
             RunMeta m = store.read(runId);
             if (noQueue && m.isWaitingInQueue()) {
@@ -66,12 +69,18 @@ public final class Queue {
         });
     }
 
-    /** Launches what may run now; never throws for one run's trouble (that run is finalized as failed). */
+    /**
+     * Launches what may run now; never throws for one run's trouble (that run is finalized as failed). An
+     * escalation a waiting run's dependency wants, whose supervisor died before starting it, is started first.
+     */
     public void promote() {
-        active.locked(() -> pass(null));
+        promote(List.of());
     }
 
-    /** Promotes, after putting back in the record those of these runs (e.g. waited on) that wait in the queue. */
+    /**
+     * Promotes, after putting back in the record those of these runs (e.g. waited on) that wait in the queue;
+     * these runs' escalations are started too when their supervisor is gone (a batch task nothing depends on).
+     */
     public void promote(Collection<String> runIds) {
         active.locked(() -> {
             List<String> waiting = new ArrayList<>();
@@ -80,8 +89,30 @@ public final class Queue {
                 if (m != null && m.isWaitingInQueue()) waiting.add(id);
             }
             if (!waiting.isEmpty()) active.add(waiting);
-            return pass(null);
+            return pass(null, runIds);
         });
+    }
+
+    /**
+     * A batch's held runs take their place in the queue, all in one pass under the lock (none launches
+     * before the last is released), and what may run now is launched.
+     */
+    public void release(Collection<String> heldRunIds) {
+        active.locked(() -> {
+            for (String id : heldRunIds) store.update(id, RunMeta::release);
+            return pass(null, List.of());
+        });
+    }
+
+    /**
+     * The queue's trigger for escalations (see {@link Escalation}), for what the waiting runs wait for and for
+     * runIds; true when one started (or failed to). The caller holds the lock.
+     */
+    private boolean startOrphanedEscalations(List<RunMeta> waiting, Collection<String> runIds) {
+        Set<String> results = new LinkedHashSet<>(runIds);
+        for (RunMeta m : waiting) if (!m.isHeld()) results.addAll(m.after());
+        return !results.isEmpty() && Escalation.startOrphaned(store, config, ownEnv,
+                () -> new Notifier(store.workspace(), config, ownEnv, problem -> { }), results);
     }
 
     /**
@@ -97,8 +128,11 @@ public final class Queue {
         });
     }
 
-    /** One or more rounds over the unfinished runs, oldest first; returns the given run's launch failure. */
-    private RuntimeException pass(String own) {
+    /**
+     * One or more rounds over the unfinished runs, oldest first; returns the given run's launch failure. With
+     * escalate (null: not, as within a start), escalations whose supervisor died are started first.
+     */
+    private RuntimeException pass(String own, Collection<String> escalate) {
         RuntimeException ownFailure = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean endedSome = false;
@@ -115,7 +149,17 @@ public final class Queue {
                 }
             }
             waiting.addAll(others);
+            // A new run, and dependents that now wait for it: read again before deciding anything.
+            if (round == 0 && escalate != null && startOrphanedEscalations(waiting, escalate)) continue;
             for (RunMeta w : waiting) {
+                if (w.isHeld()) { // its batch is being submitted: never launched before it is released
+                    if (HeldRuns.submitterGone(w)) {
+                        endedSome = end(w, Outcome.FAILED, HeldRuns.SUBMISSION_DIED);
+                    } else {
+                        store.update(w.runId(), m -> m.isHeld() && m.waitInQueue(m.heldReason()));
+                    }
+                    continue;
+                }
                 if (endBeforeStart(w)) {
                     endedSome = true;
                     continue;

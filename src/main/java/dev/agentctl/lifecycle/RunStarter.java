@@ -91,7 +91,7 @@ public final class RunStarter {
                 req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv, agent.name()));
         if (req.notifyPane() != null) meta.recordNotifyPane(req.notifyPane());
         meta.placeInQueue(place.group(), place.depth(), place.spawnedBy(), q.after(), q.afterAny(), q.queueTimeoutSeconds());
-        if (q.batch() != null) meta.joinBatch(q.batch().taskId(), q.batch().deps(), q.batch().escalate());
+        if (q.batch() != null) q.batch().joinTo(meta);
         where.record().accept(meta);
         store.write(meta);
     }

@@ -82,4 +82,11 @@ public interface MetaKeys {
     String BATCH_ESCALATE = "batch_escalate";
     String ESCALATED_TO = "escalated_to";
     String ESCALATION_ERROR = "escalation_error";
+    /**
+     * A batch task's run made while its batch is being submitted: why it waits (queued_reason), and the
+     * submitting process (pid and start time). The queue never launches it; null once released.
+     */
+    String HELD = "held";
+    String HELD_BY_PID = "held_by_pid";
+    String HELD_BY_STARTED_AT_MS = "held_by_started_at_ms";
 }

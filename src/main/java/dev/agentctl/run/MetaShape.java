@@ -14,9 +14,9 @@ final class MetaShape {
     private static final List<String> STRINGS = List.of("status", "outcome", "title", "project", "project_dir",
             "profile", "created_at", "started_at", "ended_at", "mode", "parent_run_id", "thread_id", "resume_thread_id",
             "error", "kill_reason", "launcher", "tmux_session", "pane_id", "base_commit", "start_tree", "model",
-            "sandbox", "reasoning_effort", "last_event_at", "git_diff_stat");
+            "sandbox", "reasoning_effort", "last_event_at", "git_diff_stat", "held");
     private static final List<String> NUMBERS = List.of("supervisor_pid", "supervisor_started_at_ms", "codex_pid",
-            "codex_started_at_ms", "launch_pid", "launch_started_at_ms", "exit_code", "timeout_s", "duration_s");
+            "codex_started_at_ms", "launch_pid", "launch_started_at_ms", "exit_code", "timeout_s", "duration_s", "held_by_pid", "held_by_started_at_ms");
     private static final List<String> BOOLEANS = List.of("goal_met", "stalled");
 
     private MetaShape() {}

@@ -86,6 +86,22 @@ public final class RunMeta extends RunMetaView {
         put(BATCH_TASK_ID, taskId).put(BATCH_DEPS, d).put(BATCH_ESCALATE, escalate);
     }
 
+    /**
+     * Made while its batch is being submitted by process byPid (started at byStartedAtMs): it waits, for
+     * reason, and is never launched until {@link #release}; if that process dies first, the queue ends it.
+     */
+    public void hold(String reason, long byPid, long byStartedAtMs) {
+        put(HELD, reason).put(HELD_BY_PID, byPid).put(HELD_BY_STARTED_AT_MS, byStartedAtMs);
+    }
+
+    /** Its batch is submitted in full: it takes its place in the queue. False unless it was held and still waits. */
+    public boolean release() {
+        if (!isHeld()) return false;
+        put(HELD, (String) null).put(HELD_BY_PID, (Number) null).put(HELD_BY_STARTED_AT_MS, (Number) null)
+                .put(QUEUED_REASON, (String) null);
+        return true;
+    }
+
     /** The task's follow-up was started as run escalatedTo: the task's result is that run's. */
     public void recordEscalation(String escalatedTo) {
         put(ESCALATED_TO, escalatedTo);

@@ -64,6 +64,9 @@ public abstract class RunMetaView implements MetaKeys {
     public String batchEscalate() { return str(BATCH_ESCALATE); }
     public String escalatedTo() { return str(ESCALATED_TO); }
     public String escalationError() { return str(ESCALATION_ERROR); }
+    /** Made while its batch is submitted, not released yet: it waits and is never launched. */
+    public boolean isHeld() { return str(HELD) != null && isWaitingInQueue(); }
+    public String heldReason() { return str(HELD); }
 
     /** The runs of the tasks this batch task depends on, by task id, in the plan's order. */
     public java.util.Map<String, String> batchDeps() {

@@ -75,6 +75,26 @@ public final class GroupStore {
         change(name, g -> g.withRunStarted(-1));
     }
 
+    /** Deletes the group when no run counts against it (what a failed batch submission created); else nothing. */
+    public void deleteIfUnused(String name) {
+        validateName(name);
+        try {
+            Files.createDirectories(dir());
+            try (FileLock ignored = FileLock.acquire(dir().resolve(".lock"))) {
+                Group g = find(name);
+                if (g != null && g.runsStarted() == 0) Files.deleteIfExists(file(name));
+            }
+        } catch (IOException e) {
+            throw AgentctlException.failed("cannot remove " + file(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts back the settings the group had (nulls included), keeping its count of runs as it is now. */
+    public void restoreSettings(Group old) {
+        change(old.name(), g -> new Group(g.name(), old.description(), old.priority(), old.maxConcurrent(), old.maxRuns(),
+                g.createdAt(), g.runsStarted()));
+    }
+
     /** The group, or null when it was never created. */
     public Group find(String name) {
         validateName(name);

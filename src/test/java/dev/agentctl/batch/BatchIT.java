@@ -187,6 +187,44 @@ class BatchIT extends RealRunTest {
     }
 
     @Test
+    void aPlanWhoseLaterTaskCannotStartLeavesNoRunGroupOrBatchRecordAndItsDryRunIsJson() throws Exception {
+        env.config(c -> {
+            c.addProperty("claude_bin", env.base.resolve("no-such-claude").toString());
+            JsonObject cl = new JsonObject();
+            cl.addProperty("agent", "claude");
+            c.getAsJsonObject("profiles").add("cl", cl);
+        });
+        Path p = plan("plan.json", "{'group': 'atomic', 'max_parallel': 2, 'tasks': ["
+                + "{'id': 'first', 'isolation': 'worktree', 'prompt': '[[mock-cmd:echo first]] one'},"
+                + "{'id': 'second', 'after': ['first'], 'prompt': '[[mock-cmd:echo second]] two'},"
+                + "{'id': 'third', 'profile': 'cl', 'isolation': 'shared', 'prompt': 'three'}]}");
+        ProcResult dry = batch(null, p.toString(), "--dry-run", "--json");
+        assertEquals(0, dry.exit(), dry.toString());
+        JsonObject plan = JsonParser.parseString(dry.out()).getAsJsonObject();
+        assertEquals("atomic", plan.get("group").getAsString());
+        assertEquals(2, plan.get("max_parallel").getAsInt());
+        JsonObject third = plan.getAsJsonArray("waves").get(0).getAsJsonArray().get(1).getAsJsonObject();
+        assertEquals("third", third.get("id").getAsString());
+        assertEquals("claude", third.get("agent").getAsString());
+        assertEquals("shared", third.get("isolation").getAsString());
+        assertEquals("[\"first\"]", plan.getAsJsonArray("waves").get(1).getAsJsonArray().get(0).getAsJsonObject().get("after").toString());
+
+        ProcResult r = batch(null, p.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("agentctl: ") && r.err().contains("claude_bin"), r.err());
+        assertEquals(List.of(), runDirs(), "the runs made before the failing start are taken back");
+        assertFalse(Files.exists(env.home.resolve("groups/atomic.json")), "the group this submission made is gone");
+        assertFalse(Files.exists(env.home.resolve("groups/.batches/atomic.json")));
+        try (Stream<Path> s = Files.list(Files.createDirectories(env.home.resolve("worktrees")))) {
+            assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> !n.startsWith(".")).toList());
+        }
+        assertEquals("", TestEnv.ok(env.git("branch", "--list", "agentctl/*")).out().strip());
+        ProcResult list = TestEnv.ok(env.agentctl(null, "list", "--json"));
+        assertEquals(0, JsonParser.parseString(list.out()).getAsJsonArray().size(), list.out());
+    }
+
+    @Test
     void everyValidationProblemIsListedAndNothingStartsAndTheShortFormReadsStdin() throws Exception {
         Path bad = plan("bad.json", "{'tasks': [{'id': 'a', 'prompt': 'x', 'profile': 'nosuch'},"
                 + "{'id': 'b', 'after': ['zzz'], 'prompt': '{{a.summary}}'}, {'id': 'a', 'prompt': 'y', 'colour': 1}]}");

@@ -29,7 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", description = {"Run a plan of tasks (with dependencies) as one group; or show or wait for a batch.",
         "  batch PLAN     validate the plan (every problem listed, nothing started), queue its tasks, follow them",
         "  batch status GROUP   the batch's tasks now", "  batch wait GROUP     follow it until every task is done"},
-        footer = {"", "Examples:", "  agentctl batch plan.json --dry-run", "  agentctl batch plan.json --max-parallel 3 --json > result.json",
+        footer = {"", "A plan is submitted all or nothing: if one task cannot start, no run, group or batch record is left",
+                "(exit 2 for a refused start, 1 for a failure). A plan needing more runs than its group's own max_runs",
+                "is refused (exit 2); the workspace's max_runs_per_group is raised for the group, with a note on stderr.",
+                "", "Examples:", "  agentctl batch plan.json --dry-run", "  agentctl batch plan.json --dry-run --json", "  agentctl batch plan.json --max-parallel 3 --json > result.json",
                 "  group=$(agentctl batch plan.json --detach); agentctl batch wait \"$group\"",
                 "  agentctl batch plan.json --resume release-42",
                 "  echo '{\"spark\": [\"lint a\", \"lint b\"]}' | agentctl batch -"})
@@ -40,7 +43,8 @@ public final class BatchCommand extends BaseCommand {
     @Parameters(index = "1", arity = "0..1", paramLabel = "GROUP", description = "For status and wait: the batch's group.")
     String group;
 
-    @Option(names = "--dry-run", description = "Print the validated plan in waves; start nothing.")
+    @Option(names = "--dry-run", description = "Print the validated plan in waves; start nothing. With --json: one JSON document "
+            + "(group, max_parallel, max_runs, waves of tasks with id, project, profile, agent, isolation, after, escalate).")
     boolean dryRun;
 
     @Option(names = "--detach", description = "Queue everything, print the group name and return; the queue runs the plan.")
@@ -52,7 +56,8 @@ public final class BatchCommand extends BaseCommand {
     @Option(names = "--fail-fast", description = "Kill the rest of the batch at the first task that does not succeed.")
     boolean failFast;
 
-    @Option(names = "--json", description = "Print the result as one JSON document (group, tasks with run ids and metas).")
+    @Option(names = "--json", description = "Print the result as one JSON document (group, tasks with run ids and metas); "
+            + "with --dry-run, the plan.")
     boolean json;
 
     @Option(names = "--resume", paramLabel = "GROUP", description = "Run again only the tasks of that batch that did not succeed.")
@@ -78,11 +83,13 @@ public final class BatchCommand extends BaseCommand {
             return ExitCodes.USAGE;
         }
         if (maxParallel != null) plan = plan.withMaxParallel(maxParallel);
+        BatchSubmit submit = new BatchSubmit(runs(), config(), io(), this::notifier, this::killer);
+        BatchSubmit.Prepared prepared = submit.prepare(plan, first, resume);
         if (dryRun) {
-            io().out().print(DryRun.text(plan, config()));
+            io().out().print(json ? Json.pretty(DryRun.json(prepared, config())) + "\n" : DryRun.text(prepared, config()));
             return 0;
         }
-        BatchRecord r = new BatchSubmit(runs(), config(), io(), this::notifier, this::killer).submit(plan, first, resume);
+        BatchRecord r = submit.submit(prepared);
         if (detach) {
             io().out().println(r.group());
             return 0;
