@@ -10,6 +10,7 @@ import dev.agentctl.lifecycle.RunRequest;
 import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -60,22 +61,22 @@ public final class BatchSubmit {
         List<PlanTask> toStart = new ArrayList<>();
         for (PlanTask t : plan.inOrder()) {
             BatchRecord.Entry e = old == null ? null : old.task(t.id());
-            RunMeta done = e == null || e.runId() == null ? null : Escalation.last(store, e.runId());
+            RunMeta done = e == null || e.runId() == null ? null : Escalation.last(store, RunId.parse(e.runId()));
             if (done != null && done.isFinished() && done.outcomeValue() == Outcome.SUCCEEDED) runOf.put(t.id(), e.runId());
             else toStart.add(t);
         }
         prepareGroup(groups, group, plan, toStart.size());
-        List<String> made = new ArrayList<>();
+        List<RunId> made = new ArrayList<>();
         try {
             for (PlanTask t : toStart) {
                 Map<String, String> deps = new LinkedHashMap<>();
                 for (String d : t.after()) deps.put(d, runOf.get(d));
-                QueueOptions q = new QueueOptions(group, new ArrayList<>(deps.values()), false, null, false,
+                QueueOptions q = new QueueOptions(group, deps.values().stream().map(RunId::of).toList(), false, null, false,
                         new BatchLink(t.id(), deps, t.escalate()));
-                String id = new RunStarter(store, config, io, notifier).start(RunRequest.start(t.project(), t.profile(),
+                RunId id = new RunStarter(store, config, io, notifier).start(RunRequest.start(t.project(), t.profile(),
                         t.title(), t.prompt(), null, null, null, t.timeoutSeconds(), false, null, t.isolation(), null).withQueue(q));
                 made.add(id);
-                runOf.put(t.id(), id);
+                runOf.put(t.id(), id.value());
                 record(plan, source, group, runOf).write(store.workspace());
             }
         } catch (RuntimeException e) {

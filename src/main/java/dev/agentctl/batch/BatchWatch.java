@@ -4,6 +4,7 @@ import dev.agentctl.base.Io;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.Reconciler;
 import dev.agentctl.lifecycle.RunKiller;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ public final class BatchWatch {
         while (true) {
             BatchState s = BatchState.read(store, record);
             if (System.nanoTime() >= nextHousekeeping) {
-                for (String id : s.unfinishedRuns()) {
+                for (RunId id : s.unfinishedRuns()) {
                     RunMeta m = store.readQuietly(id);
                     if (m != null) reconciler.reconcile(m);
                 }

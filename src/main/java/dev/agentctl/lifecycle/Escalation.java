@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.Io;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -41,8 +42,8 @@ public final class Escalation {
     }
 
     /** The run a task's result comes from: this one, or the run it escalated to (and so on). */
-    public static RunMeta last(RunStore store, String runId) {
-        RunMeta m = store.readQuietly(runId);
+    public static RunMeta last(RunStore store, RunId runId) {
+        RunMeta m = runId == null ? null : store.readQuietly(runId);
         for (int i = 0; m != null && m.escalatedTo() != null && i < MAX_HOPS; i++) {
             RunMeta next = store.readQuietly(m.escalatedTo());
             if (next == null) break;
@@ -68,7 +69,7 @@ public final class Escalation {
     }
 
     /** Starts the escalation of a run that just ended, when it wants one; returns the new run id or null. */
-    public String afterFinish(String runId, PrintStream err) {
+    public RunId afterFinish(RunId runId, PrintStream err) {
         RunMeta m = store.readQuietly(runId);
         if (m == null || !wanted(m) || m.escalatedTo() != null) return null;
         try {
@@ -79,7 +80,7 @@ public final class Escalation {
                     m.followupPrompt().getBytes(StandardCharsets.UTF_8), m.timeoutSeconds(), m, "detached".equals(m.launcher()))
                     .withQueue(new QueueOptions(m.group(), List.of(), false, null, false,
                             new BatchLink(m.batchTaskId(), Map.of(), null)));
-            String id = new RunStarter(store, config, io, notifier).start(req);
+            RunId id = new RunStarter(store, config, io, notifier).start(req);
             store.update(runId, r -> { r.recordEscalation(id); return true; });
             return id;
         } catch (RuntimeException e) {

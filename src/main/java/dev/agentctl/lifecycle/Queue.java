@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -52,9 +53,9 @@ public final class Queue {
      * the queue lock, so its creation time is its place in the queue. With noQueue a run that would have
      * to wait is refused instead; a run that cannot be launched throws. Either way the caller removes it.
      */
-    public String enqueue(Supplier<String> create, boolean noQueue, Admission.Placement placement, String title) {
+    public RunId enqueue(Supplier<RunId> create, boolean noQueue, Admission.Placement placement, String title) {
         return active.locked(() -> {
-            String runId = create.get();
+            RunId runId = create.get();
             active.add(List.of(runId));
             RuntimeException failed = pass(runId);
             if (failed != null) throw failed;
@@ -72,10 +73,10 @@ public final class Queue {
     }
 
     /** Promotes, after putting back in the record those of these runs (e.g. waited on) that wait in the queue. */
-    public void promote(Collection<String> runIds) {
+    public void promote(Collection<RunId> runIds) {
         active.locked(() -> {
-            List<String> waiting = new ArrayList<>();
-            for (String id : runIds) {
+            List<RunId> waiting = new ArrayList<>();
+            for (RunId id : runIds) {
                 RunMeta m = store.readQuietly(id);
                 if (m != null && m.isWaitingInQueue()) waiting.add(id);
             }
@@ -88,7 +89,7 @@ public final class Queue {
      * A kill of a run still waiting in the queue: it ends killed without ever starting. Returns its meta
      * as it now is, or null when it is no longer waiting (launched meanwhile: its supervisor stops it).
      */
-    public RunMeta killWaiting(String runId, String reason) {
+    public RunMeta killWaiting(RunId runId, String reason) {
         return active.locked(() -> {
             RunMeta m = store.read(runId);
             if (!m.isWaitingInQueue()) return null;
@@ -98,7 +99,7 @@ public final class Queue {
     }
 
     /** One or more rounds over the unfinished runs, oldest first; returns the given run's launch failure. */
-    private RuntimeException pass(String own) {
+    private RuntimeException pass(RunId own) {
         RuntimeException ownFailure = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean endedSome = false;
@@ -165,7 +166,7 @@ public final class Queue {
             }
         }
         if (w.afterAny() || w.isFollowup()) return false; // a message goes whatever the outcome (see Followups)
-        for (String dep : w.after()) {
+        for (RunId dep : w.after()) {
             RunMeta d = Escalation.last(store, dep);
             if (d == null) return end(w, Outcome.FAILED, "dependency " + dependencyName(w, dep) + " missing");
             if (d.isFinished() && d.outcomeValue() != Outcome.SUCCEEDED && !Escalation.pending(d)) {
@@ -176,9 +177,9 @@ public final class Queue {
     }
 
     /** A batch task names its dependencies by task id; other runs by run id. */
-    private static String dependencyName(RunMeta w, String runId) {
-        for (Map.Entry<String, String> e : w.batchDeps().entrySet()) if (e.getValue().equals(runId)) return e.getKey();
-        return runId;
+    private static String dependencyName(RunMeta w, RunId runId) {
+        for (Map.Entry<String, String> e : w.batchDeps().entrySet()) if (e.getValue().equals(runId.value())) return e.getKey();
+        return runId.value();
     }
 
     private boolean end(RunMeta w, Outcome outcome, String error) {
@@ -188,7 +189,7 @@ public final class Queue {
 
     /** The first dependency still unfinished, as queued_reason says it; null when all have finished. */
     private String dependencyPending(RunMeta w) {
-        for (String dep : w.after()) {
+        for (RunId dep : w.after()) {
             RunMeta d = Escalation.last(store, dep);
             if (d != null && !d.isFinished()) return "after " + d.runId() + " (" + d.status() + ")";
             if (d != null && Escalation.pending(d)) return "after " + d.runId() + " (escalating)";
