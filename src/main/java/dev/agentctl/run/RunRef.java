@@ -32,7 +32,8 @@ public final class RunRef {
         if (matches.size() == 1) return matches.get(0);
         Collections.sort(matches, Collections.reverseOrder());
         List<RunId> shown = matches.size() > MAX_CANDIDATES ? matches.subList(0, MAX_CANDIDATES) : matches;
-        throw AgentctlException.usage("run id '" + ref + "' is ambiguous: it matches " + String.join(", ", shown.stream().map(RunId::value).toList())
+        throw AgentctlException.usage("run id '" + ref + "' is ambiguous: it matches "
+                + String.join(", ", shown.stream().map(RunId::value).toList())
                 + (matches.size() > shown.size() ? " and " + (matches.size() - shown.size()) + " more" : "")
                 + "; give more characters");
     }
