@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.agentctl.lifecycle.Escalation;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.Json;
@@ -56,7 +57,8 @@ public record BatchState(String group, List<Task> tasks) {
         List<Task> tasks = new ArrayList<>();
         for (BatchRecord.Entry e : record.tasks()) {
             List<RunMeta> chain = new ArrayList<>();
-            RunMeta m = e.runId() == null ? null : store.readQuietly(e.runId());
+            RunId first = RunId.parse(e.runId()); // the batch record is a file: a bad id in it names no run
+            RunMeta m = first == null ? null : store.readQuietly(first);
             for (int i = 0; m != null && i < 10; i++) {
                 chain.add(m);
                 m = m.escalatedTo() == null ? null : store.readQuietly(m.escalatedTo());
@@ -75,15 +77,15 @@ public record BatchState(String group, List<Task> tasks) {
     }
 
     /** Every run of the batch not finished yet. */
-    public List<String> unfinishedRuns() {
-        List<String> ids = new ArrayList<>();
+    public List<RunId> unfinishedRuns() {
+        List<RunId> ids = new ArrayList<>();
         for (Task t : tasks) for (RunMeta m : t.runs()) if (!m.isFinished()) ids.add(m.runId());
         return ids;
     }
 
     /** The finished runs whose escalation is still to start (the queue starts it if their supervisor died). */
-    public List<String> escalating() {
-        List<String> ids = new ArrayList<>();
+    public List<RunId> escalating() {
+        List<RunId> ids = new ArrayList<>();
         for (Task t : tasks) if (!t.done() && t.last().isFinished()) ids.add(t.last().runId());
         return ids;
     }
@@ -99,9 +101,9 @@ public record BatchState(String group, List<Task> tasks) {
             x.addProperty("id", t.id());
             x.addProperty("state", t.state());
             RunMeta last = t.last();
-            x.add("run_id", Json.of(last == null ? null : last.runId()));
+            x.add("run_id", Json.of(last == null ? null : last.runId().value()));
             JsonArray ids = new JsonArray();
-            t.runs().forEach(m -> ids.add(m.runId()));
+            t.runs().forEach(m -> ids.add(m.runId().value()));
             x.add("run_ids", ids);
             x.add("meta", last == null ? com.google.gson.JsonNull.INSTANCE : last.json());
             a.add(x);

@@ -14,6 +14,7 @@ import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -73,7 +74,7 @@ public final class BatchSubmit {
         List<PlanTask> toStart = new ArrayList<>();
         for (PlanTask t : plan.inOrder()) {
             BatchRecord.Entry e = old == null ? null : old.task(t.id());
-            RunMeta done = e == null || e.runId() == null ? null : Escalation.last(store, e.runId());
+            RunMeta done = e == null || e.runId() == null ? null : Escalation.last(store, RunId.parse(e.runId()));
             if (done != null && done.isFinished() && done.outcomeValue() == Outcome.SUCCEEDED) kept.put(t.id(), e.runId());
             else toStart.add(t);
         }
@@ -92,17 +93,17 @@ public final class BatchSubmit {
         groups.create(p.group(), p.plan().description(), null, p.plan().maxParallel(), p.room().raisedTo());
         BatchLink.Hold hold = new BatchLink.Hold("batch " + p.group() + " being submitted", ProcessIdentity.current());
         Map<String, String> runOf = new HashMap<>(p.kept());
-        List<String> made = new ArrayList<>();
+        List<RunId> made = new ArrayList<>();
         try {
             for (PlanTask t : p.toStart()) {
                 Map<String, String> deps = new LinkedHashMap<>();
                 for (String d : t.after()) deps.put(d, runOf.get(d));
-                QueueOptions q = new QueueOptions(p.group(), new ArrayList<>(deps.values()), false, null, false,
+                QueueOptions q = new QueueOptions(p.group(), deps.values().stream().map(RunId::of).toList(), false, null, false,
                         new BatchLink(t.id(), deps, t.escalate(), hold));
-                String id = new RunStarter(store, config, io, notifier).start(RunRequest.start(t.project(), t.profile(),
+                RunId id = new RunStarter(store, config, io, notifier).start(RunRequest.start(t.project(), t.profile(),
                         t.title(), t.prompt(), null, null, null, t.timeoutSeconds(), false, null, t.isolation(), null).withQueue(q));
                 made.add(id);
-                runOf.put(t.id(), id);
+                runOf.put(t.id(), id.value());
                 // Written as runs are made: a batch killed here (kill -9) leaves a record --resume can use.
                 record(p.plan(), p.source(), p.group(), runOf).write(store.workspace());
             }
@@ -117,9 +118,9 @@ public final class BatchSubmit {
     }
 
     /** Takes back what a failed submission made; each step best effort (the start's error is the one to report). */
-    private void rollBack(Prepared p, Group before, List<String> made) {
+    private void rollBack(Prepared p, Group before, List<RunId> made) {
         try {
-            List<String> launched = new HeldRuns(store, config).discard(made);
+            List<RunId> launched = new HeldRuns(store, config).discard(made);
             if (!launched.isEmpty()) killer.get().kill(launched, "batch " + p.group() + " could not be submitted");
         } catch (Exception ignored) {
             // the runs left show in agentctl list

@@ -4,6 +4,7 @@ import dev.agentctl.base.Io;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.Reconciler;
 import dev.agentctl.lifecycle.RunKiller;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import java.io.PrintStream;
@@ -54,11 +55,11 @@ public final class BatchWatch {
         while (true) {
             BatchState s = BatchState.read(store, record);
             if (System.nanoTime() >= nextHousekeeping) {
-                for (String id : s.unfinishedRuns()) {
+                for (RunId id : s.unfinishedRuns()) {
                     RunMeta m = store.readQuietly(id);
                     if (m != null) reconciler.reconcile(m);
                 }
-                List<String> awaited = new ArrayList<>(s.unfinishedRuns());
+                List<RunId> awaited = new ArrayList<>(s.unfinishedRuns());
                 awaited.addAll(s.escalating());
                 queue.promote(awaited);
                 nextHousekeeping = System.nanoTime() + HOUSEKEEPING.toNanos();

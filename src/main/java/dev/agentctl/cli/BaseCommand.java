@@ -3,6 +3,7 @@ package dev.agentctl.cli;
 import dev.agentctl.base.Io;
 
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.Reconciler;
@@ -74,7 +75,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** The run id a reference names (whole id, unique prefix, "last"); see RunRef. */
-    protected String runId(String ref) {
+    protected RunId runId(String ref) {
         return dev.agentctl.run.RunRef.resolve(runs(), ref);
     }
 

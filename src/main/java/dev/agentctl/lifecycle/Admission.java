@@ -37,9 +37,9 @@ public final class Admission {
     }
 
     /** Where the new run goes: null spawnedBy for a run started by a person or an orchestrator (depth 0). */
-    public record Placement(String group, int depth, String spawnedBy) {}
+    public record Placement(String group, int depth, RunId spawnedBy) {}
 
-    public Placement place(String requestedGroup, String profile, String title, List<String> after, String ownRunId) {
+    public Placement place(String requestedGroup, String profile, String title, List<RunId> after, RunId ownRunId) {
         if (requestedGroup != null) GroupStore.validateName(requestedGroup);
         // Read every setting now: a bad one is a usage error here, not a stuck queue later.
         config.maxConcurrent();
@@ -51,46 +51,41 @@ public final class Admission {
         String group = requestedGroup != null ? requestedGroup : parent == null ? null : parent.group();
         int depth = parent == null ? 0 : parent.depth() + 1;
         if (parent != null && depth > maxDepth) {
-            throw refuse("max_depth", Integer.toString(maxDepth), parent.runId(), group, title,
+            throw refuse("max_depth", Integer.toString(maxDepth), RunId.string(parent.runId()), group, title,
                     "refused: max_depth " + maxDepth + " reached (parent " + parent.runId() + " is at depth " + parent.depth() + ")");
         }
         List<String> allowed = parent == null || rules == null ? null : rules.get(parent.profile());
         if (allowed != null && !allowed.contains(profile)) {
-            throw refuse("spawn_rules", parent.profile() + " -> " + allowed, parent.runId(), group, title,
+            throw refuse("spawn_rules", parent.profile() + " -> " + allowed, RunId.string(parent.runId()), group, title,
                     "refused: spawn_rules: a " + parent.profile() + " run may start " + (allowed.isEmpty() ? "no runs"
                             : "only " + String.join(", ", allowed) + " runs") + ", not " + profile + " (parent " + parent.runId() + ")");
         }
         if (group != null) {
             new GroupStore(store.workspace()).claimRun(group, maxRuns,
-                    message -> refuse("max_runs", null, parent == null ? null : parent.runId(), group, title, message));
+                    message -> refuse("max_runs", null, parent == null ? null : RunId.string(parent.runId()), group, title, message));
         }
         return new Placement(group, depth, parent == null ? null : parent.runId());
     }
 
     /** The run whose codex is making this start: named by the environment, and of this workspace; else null. */
     public RunMeta spawningRun() {
-        String id = env.get(RUN_ID_ENV);
-        if (id == null || id.isBlank()) return null;
+        String name = env.get(RUN_ID_ENV);
+        if (name == null || name.isBlank()) return null;
         String home = env.get(Workspace.HOME_ENV);
         if (home != null && !new Workspace(java.nio.file.Paths.get(home)).home().equals(store.workspace().home())) return null;
-        try {
-            RunId.validate(id);
-        } catch (AgentctlException e) {
-            return null;
-        }
-        return store.readQuietly(id);
+        RunId id = RunId.parse(name);
+        return id == null ? null : store.readQuietly(id);
     }
 
     /** Unknown runs and cycles (a run that would wait on itself) are refused before anything is made. */
-    private void checkAfter(List<String> after, String ownRunId) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(after);
-        for (String id : after) {
-            store.dir(id);
+    private void checkAfter(List<RunId> after, RunId ownRunId) {
+        Set<RunId> seen = new HashSet<>();
+        Deque<RunId> todo = new ArrayDeque<>(after);
+        for (RunId id : after) {
             if (store.readQuietly(id) == null) throw AgentctlException.usage("--after: unknown run id '" + id + "'");
         }
         while (!todo.isEmpty()) {
-            String id = todo.pop();
+            RunId id = todo.pop();
             if (id.equals(ownRunId)) throw AgentctlException.usage("--after: run " + ownRunId + " would wait on itself (a cycle)");
             if (!seen.add(id)) continue;
             RunMeta m = store.readQuietly(id);
@@ -106,7 +101,7 @@ public final class Admission {
     /** A refusal of a run that would have had to wait (--no-queue), recorded like the others. */
     public static AgentctlException refuseQueueing(Workspace ws, Placement p, String title, String reason) {
         String message = "refused: --no-queue and " + reason;
-        new Violations(ws).append(new Violations.Violation("no_queue", reason, p.spawnedBy(), p.group(), title, message));
+        new Violations(ws).append(new Violations.Violation("no_queue", reason, RunId.string(p.spawnedBy()), p.group(), title, message));
         return AgentctlException.failed(message);
     }
 }

@@ -5,6 +5,7 @@ import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -48,8 +49,8 @@ public final class Escalation {
     }
 
     /** The run a task's result comes from: this one, or the run it escalated to (and so on). */
-    public static RunMeta last(RunStore store, String runId) {
-        RunMeta m = store.readQuietly(runId);
+    public static RunMeta last(RunStore store, RunId runId) {
+        RunMeta m = runId == null ? null : store.readQuietly(runId);
         for (int i = 0; m != null && m.escalatedTo() != null && i < MAX_HOPS; i++) {
             RunMeta next = store.readQuietly(m.escalatedTo());
             if (next == null) break;
@@ -77,7 +78,7 @@ public final class Escalation {
     }
 
     /** The supervisor's trigger: starts the escalation of the run that just ended, when it wants one; the new run id or null. */
-    public String afterFinish(String runId, PrintStream err) {
+    public RunId afterFinish(RunId runId, PrintStream err) {
         return startOnce(runId, err);
     }
 
@@ -87,9 +88,9 @@ public final class Escalation {
      * lets its dependents end; nothing is thrown. True when any was tried.
      */
     static boolean startOrphaned(RunStore store, Config config, Map<String, String> ownEnv, Supplier<Notifier> notifier,
-            Collection<String> runIds) {
+            Collection<RunId> runIds) {
         boolean tried = false;
-        for (String id : runIds) {
+        for (RunId id : runIds) {
             RunMeta m = last(store, id);
             if (m == null || !orphaned(m)) continue;
             tried = true;
@@ -109,12 +110,12 @@ public final class Escalation {
         env.remove(Admission.RUN_ID_ENV);
         env.remove(Admission.GROUP_ENV);
         env.remove(Admission.DEPTH_ENV);
-        if (m.spawnedBy() != null) env.put(Admission.RUN_ID_ENV, m.spawnedBy());
+        if (m.spawnedBy() != null) env.put(Admission.RUN_ID_ENV, m.spawnedBy().value());
         return env;
     }
 
     /** Decided under the queue lock on a fresh read: the escalation starts once, whichever trigger comes first. */
-    private String startOnce(String runId, PrintStream err) {
+    private RunId startOnce(RunId runId, PrintStream err) {
         if (STARTING.get()) return null;
         return new ActiveRuns(store).locked(() -> {
             RunMeta m = store.readQuietly(runId);
@@ -128,7 +129,7 @@ public final class Escalation {
         });
     }
 
-    private String start(String runId, RunMeta m, PrintStream err) {
+    private RunId start(RunId runId, RunMeta m, PrintStream err) {
         try {
             Project p = new Project(m.project(), Paths.get(m.projectDir()), null);
             String title = (m.title() == null ? m.batchTaskId() : m.title()) + " (escalated to " + m.batchEscalate() + ")";
@@ -137,7 +138,7 @@ public final class Escalation {
                     m.followupPrompt().getBytes(StandardCharsets.UTF_8), m.timeoutSeconds(), m, "detached".equals(m.launcher()))
                     .withQueue(new QueueOptions(m.group(), List.of(), false, null, false,
                             new BatchLink(m.batchTaskId(), Map.of(), null)));
-            String id = new RunStarter(store, config, io, notifier).start(req);
+            RunId id = new RunStarter(store, config, io, notifier).start(req);
             store.update(runId, r -> { r.recordEscalation(id); return true; });
             return id;
         } catch (RuntimeException e) {

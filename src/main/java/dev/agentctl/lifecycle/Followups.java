@@ -4,6 +4,7 @@ import dev.agentctl.base.AgentctlException;
 import dev.agentctl.git.Git;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.tmux.Tmux;
@@ -32,7 +33,7 @@ public final class Followups {
      * The run after which a message to target is delivered: the last unfinished run of target's chain (target
      * itself when nothing waits for it), or null when target has finished and nothing waits (then it is a resume).
      */
-    public String deliverAfter(String target) {
+    public RunId deliverAfter(RunId target) {
         return active.locked(() -> lastOfChain(target, active.unfinished()));
     }
 
@@ -41,12 +42,12 @@ public final class Followups {
      * behind the last run of target's chain; with now, straight after target, with what waited for target
      * moved behind the message. Throws when target and its chain have finished meanwhile.
      */
-    public String queue(String target, boolean now, Function<String, String> create) {
+    public RunId queue(RunId target, boolean now, Function<RunId, RunId> create) {
         return active.locked(() -> {
             List<RunMeta> unfinished = active.unfinished();
-            String after = now ? (store.read(target).isFinished() ? null : target) : lastOfChain(target, unfinished);
+            RunId after = now ? (store.read(target).isFinished() ? null : target) : lastOfChain(target, unfinished);
             if (after == null) throw AgentctlException.failed("run " + target + " has finished meanwhile; send again");
-            String id = create.apply(after);
+            RunId id = create.apply(after);
             if (now) {
                 for (RunMeta w : unfinished) {
                     if (w.isFollowup() && !w.runId().equals(id) && target.equals(waitsFor(w))) {
@@ -58,12 +59,12 @@ public final class Followups {
         });
     }
 
-    private String lastOfChain(String target, List<RunMeta> unfinished) {
+    private RunId lastOfChain(RunId target, List<RunMeta> unfinished) {
         RunMeta t = store.read(target);
-        String last = t.isFinished() ? null : target;
-        String at = target;
+        RunId last = t.isFinished() ? null : target;
+        RunId at = target;
         for (int guard = 0; guard <= unfinished.size(); guard++) {
-            String next = null;
+            RunId next = null;
             for (RunMeta w : unfinished) {
                 if (w.isFollowup() && w.isWaitingInQueue() && at.equals(waitsFor(w))) next = w.runId();
             }
@@ -74,7 +75,7 @@ public final class Followups {
     }
 
     /** The run a waiting message really waits for: past messages that ended without running, the one before. */
-    private String waitsFor(RunMeta w) {
+    private RunId waitsFor(RunMeta w) {
         RunMeta source = source(w);
         return source == null ? null : source.runId();
     }
@@ -84,7 +85,7 @@ public final class Followups {
      * running (killed or timed out while waiting), the last run that did or is still to run. Null when gone.
      */
     private RunMeta source(RunMeta w) {
-        List<String> after = w.after();
+        List<RunId> after = w.after();
         RunMeta r = after.isEmpty() ? null : store.readQuietly(after.get(0));
         for (int guard = 0; r != null && guard < 1000; guard++) {
             boolean ranNot = r.isFinished() && r.isFollowup() && r.num(RunMeta.SUPERVISOR_PID) == null && !r.after().isEmpty();

@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunQuery;
 import dev.agentctl.store.Json;
@@ -45,7 +46,7 @@ public final class GroupReport {
         for (RunMeta m : mine) {
             byStatus.merge(String.valueOf(m.status()), 1, Integer::sum);
             if (m.outcome() != null) byOutcome.merge(m.outcome(), 1, Integer::sum);
-            if (!m.isFinished() && Boolean.TRUE.equals(m.bool(RunMeta.STALLED))) stalled.add(m.runId());
+            if (!m.isFinished() && Boolean.TRUE.equals(m.bool(RunMeta.STALLED))) stalled.add(m.runId().value());
             JsonElement u = m.json().get(RunMeta.USAGE);
             if (u != null && u.isJsonObject()) {
                 for (String k : TOKEN_KINDS) {
@@ -68,11 +69,11 @@ public final class GroupReport {
 
     /** Roots are runs no run of the group started; each run's children are the runs it started (or resumed). */
     private static JsonArray tree(List<RunMeta> mine) {
-        Set<String> ids = mine.stream().map(RunMeta::runId).collect(Collectors.toSet());
-        Map<String, List<RunMeta>> children = new HashMap<>();
+        Set<RunId> ids = mine.stream().map(RunMeta::runId).collect(Collectors.toSet());
+        Map<RunId, List<RunMeta>> children = new HashMap<>();
         List<RunMeta> roots = new ArrayList<>();
         for (RunMeta m : mine) {
-            String parent = m.spawnedBy() != null ? m.spawnedBy() : m.parentRunId();
+            RunId parent = m.spawnedBy() != null ? m.spawnedBy() : m.parentRunId();
             if (parent != null && ids.contains(parent) && !parent.equals(m.runId())) {
                 children.computeIfAbsent(parent, p -> new ArrayList<>()).add(m);
             } else {
@@ -84,9 +85,9 @@ public final class GroupReport {
         return out;
     }
 
-    private static JsonObject node(RunMeta m, Map<String, List<RunMeta>> children, int guard) {
+    private static JsonObject node(RunMeta m, Map<RunId, List<RunMeta>> children, int guard) {
         JsonObject n = new JsonObject();
-        n.addProperty("run_id", m.runId());
+        n.addProperty("run_id", m.runId().value());
         n.add("title", Json.of(m.title()));
         n.add("profile", Json.of(m.profile()));
         n.add("status", Json.of(m.status()));

@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.git.Worktrees;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.ActiveRuns;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -45,11 +46,11 @@ public final class HeldRuns {
      * or ended before it started) goes with its directory, the worktree and branch made for it and its claim
      * on its group, and leaves the record of unfinished runs. Returns the ids it left (launched after all).
      */
-    public List<String> discard(Collection<String> runIds) {
+    public List<RunId> discard(Collection<RunId> runIds) {
         ActiveRuns active = new ActiveRuns(store);
         return active.locked(() -> {
-            List<String> left = new ArrayList<>();
-            for (String id : runIds) {
+            List<RunId> left = new ArrayList<>();
+            for (RunId id : runIds) {
                 RunMeta m = store.readQuietly(id);
                 if (m == null) continue;
                 if (m.launchedAt() != null || m.str(RunMeta.STARTED_AT) != null) {
@@ -69,7 +70,7 @@ public final class HeldRuns {
     private void removeWorkplace(RunMeta m) {
         if (!m.isWorktree() || m.worktree() == null) return;
         Path worktree = Paths.get(m.worktree());
-        if (!worktree.equals(store.workspace().worktreesDir().resolve(m.runId()))) return;
+        if (!worktree.equals(store.workspace().worktreesDir().resolve(m.runId().value()))) return;
         Path projectDir = Paths.get(m.projectDir());
         Worktrees worktrees = new Worktrees(store.workspace().repoLocksDir());
         try {

@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.TerminalText;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.view.RunLog;
@@ -47,7 +48,7 @@ public final class LogFollower {
                 + " (no progress until it starts)";
     }
 
-    public RunMeta print(String runId, int n, boolean raw, boolean follow, Consumer<String> out) {
+    public RunMeta print(RunId runId, int n, boolean raw, boolean follow, Consumer<String> out) {
         RunMeta m = reconciler.reconcile(store.read(runId));
         if (!follow) {
             try {

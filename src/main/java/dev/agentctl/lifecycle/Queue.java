@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -55,9 +56,9 @@ public final class Queue {
      * the queue lock, so its creation time is its place in the queue. With noQueue a run that would have
      * to wait is refused instead; a run that cannot be launched throws. Either way the caller removes it.
      */
-    public String enqueue(Supplier<String> create, boolean noQueue, Admission.Placement placement, String title) {
+    public RunId enqueue(Supplier<RunId> create, boolean noQueue, Admission.Placement placement, String title) {
         return active.locked(() -> {
-            String runId = create.get();
+            RunId runId = create.get();
             active.add(List.of(runId));
             RuntimeException failed = pass(runId, null);
             if (failed != null) throw failed;
@@ -81,10 +82,10 @@ public final class Queue {
      * Promotes, after putting back in the record those of these runs (e.g. waited on) that wait in the queue;
      * these runs' escalations are started too when their supervisor is gone (a batch task nothing depends on).
      */
-    public void promote(Collection<String> runIds) {
+    public void promote(Collection<RunId> runIds) {
         active.locked(() -> {
-            List<String> waiting = new ArrayList<>();
-            for (String id : runIds) {
+            List<RunId> waiting = new ArrayList<>();
+            for (RunId id : runIds) {
                 RunMeta m = store.readQuietly(id);
                 if (m != null && m.isWaitingInQueue()) waiting.add(id);
             }
@@ -97,9 +98,9 @@ public final class Queue {
      * A batch's held runs take their place in the queue, all in one pass under the lock (none launches
      * before the last is released), and what may run now is launched.
      */
-    public void release(Collection<String> heldRunIds) {
+    public void release(Collection<RunId> heldRunIds) {
         active.locked(() -> {
-            for (String id : heldRunIds) store.update(id, RunMeta::release);
+            for (RunId id : heldRunIds) store.update(id, RunMeta::release);
             return pass(null, List.of());
         });
     }
@@ -108,8 +109,8 @@ public final class Queue {
      * The queue's trigger for escalations (see {@link Escalation}), for what the waiting runs wait for and for
      * runIds; true when one started (or failed to). The caller holds the lock.
      */
-    private boolean startOrphanedEscalations(List<RunMeta> waiting, Collection<String> runIds) {
-        Set<String> results = new LinkedHashSet<>(runIds);
+    private boolean startOrphanedEscalations(List<RunMeta> waiting, Collection<RunId> runIds) {
+        Set<RunId> results = new LinkedHashSet<>(runIds);
         for (RunMeta m : waiting) if (!m.isHeld()) results.addAll(m.after());
         return !results.isEmpty() && Escalation.startOrphaned(store, config, ownEnv,
                 () -> new Notifier(store.workspace(), config, ownEnv, problem -> { }), results);
@@ -119,7 +120,7 @@ public final class Queue {
      * A kill of a run still waiting in the queue: it ends killed without ever starting. Returns its meta
      * as it now is, or null when it is no longer waiting (launched meanwhile: its supervisor stops it).
      */
-    public RunMeta killWaiting(String runId, String reason) {
+    public RunMeta killWaiting(RunId runId, String reason) {
         return active.locked(() -> {
             RunMeta m = store.read(runId);
             if (!m.isWaitingInQueue()) return null;
@@ -132,7 +133,7 @@ public final class Queue {
      * One or more rounds over the unfinished runs, oldest first; returns the given run's launch failure. With
      * escalate (null: not, as within a start), escalations whose supervisor died are started first.
      */
-    private RuntimeException pass(String own, Collection<String> escalate) {
+    private RuntimeException pass(RunId own, Collection<RunId> escalate) {
         RuntimeException ownFailure = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean endedSome = false;
@@ -209,7 +210,7 @@ public final class Queue {
             }
         }
         if (w.afterAny() || w.isFollowup()) return false; // a message goes whatever the outcome (see Followups)
-        for (String dep : w.after()) {
+        for (RunId dep : w.after()) {
             RunMeta d = Escalation.last(store, dep);
             if (d == null) return end(w, Outcome.FAILED, "dependency " + dependencyName(w, dep) + " missing");
             if (d.isFinished() && d.outcomeValue() != Outcome.SUCCEEDED && !Escalation.pending(d)) {
@@ -220,9 +221,9 @@ public final class Queue {
     }
 
     /** A batch task names its dependencies by task id; other runs by run id. */
-    private static String dependencyName(RunMeta w, String runId) {
-        for (Map.Entry<String, String> e : w.batchDeps().entrySet()) if (e.getValue().equals(runId)) return e.getKey();
-        return runId;
+    private static String dependencyName(RunMeta w, RunId runId) {
+        for (Map.Entry<String, String> e : w.batchDeps().entrySet()) if (e.getValue().equals(runId.value())) return e.getKey();
+        return runId.value();
     }
 
     private boolean end(RunMeta w, Outcome outcome, String error) {
@@ -232,7 +233,7 @@ public final class Queue {
 
     /** The first dependency still unfinished, as queued_reason says it; null when all have finished. */
     private String dependencyPending(RunMeta w) {
-        for (String dep : w.after()) {
+        for (RunId dep : w.after()) {
             RunMeta d = Escalation.last(store, dep);
             if (d != null && !d.isFinished()) return "after " + d.runId() + " (" + d.status() + ")";
             if (d != null && Escalation.pending(d)) return "after " + d.runId() + " (escalating)";

@@ -1,5 +1,6 @@
 package dev.agentctl.lifecycle;
 
+import dev.agentctl.run.RunId;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * waits for (and whether their outcome matters), how long it may wait for a slot, whether it may wait, and
  * the batch task it is (null: none).
  */
-public record QueueOptions(String group, List<String> after, boolean afterAny, Long queueTimeoutSeconds, boolean noQueue,
+public record QueueOptions(String group, List<RunId> after, boolean afterAny, Long queueTimeoutSeconds, boolean noQueue,
         BatchLink batch) {
     public static final QueueOptions NONE = new QueueOptions(null, List.of(), false, null, false);
 
@@ -15,7 +16,7 @@ public record QueueOptions(String group, List<String> after, boolean afterAny, L
         after = after == null ? List.of() : List.copyOf(after);
     }
 
-    public QueueOptions(String group, List<String> after, boolean afterAny, Long queueTimeoutSeconds, boolean noQueue) {
+    public QueueOptions(String group, List<RunId> after, boolean afterAny, Long queueTimeoutSeconds, boolean noQueue) {
         this(group, after, afterAny, queueTimeoutSeconds, noQueue, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.run.ActiveRuns;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunQuery;
 import dev.agentctl.run.RunStore;
@@ -18,7 +19,7 @@ public final class QueueView {
      * what may run now, and returns the runs with the unfinished ones as they are after that.
      */
     public static List<RunMeta> settle(RunStore store, Queue queue, List<RunMeta> runs) {
-        List<String> unfinished = new ArrayList<>();
+        List<RunId> unfinished = new ArrayList<>();
         boolean waiting = false;
         for (RunMeta m : runs) {
             if (m.isFinished()) continue;
@@ -38,11 +39,11 @@ public final class QueueView {
     }
 
     /** 1-based places of the runs waiting in the queue, oldest first, by id. */
-    public static Map<String, Integer> positions(List<RunMeta> runs) {
+    public static Map<RunId, Integer> positions(List<RunMeta> runs) {
         List<RunMeta> waiting = new ArrayList<>();
         for (RunMeta m : runs) if (m.isWaitingInQueue()) waiting.add(m);
         waiting.sort(RunQuery.NEWEST_FIRST.reversed());
-        Map<String, Integer> pos = new HashMap<>();
+        Map<RunId, Integer> pos = new HashMap<>();
         for (int i = 0; i < waiting.size(); i++) pos.put(waiting.get(i).runId(), i + 1);
         return pos;
     }

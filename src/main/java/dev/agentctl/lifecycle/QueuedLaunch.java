@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.ProcessIdentity;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.tmux.Opened;
@@ -68,7 +69,7 @@ final class QueuedLaunch {
      * The process launched to become the supervisor: if it dies before taking its run, the run is lost at
      * once instead of after the start-up grace (and its env.json goes with it). Best effort.
      */
-    private void recordLaunch(String runId, Long pid) {
+    private void recordLaunch(RunId runId, Long pid) {
         ProcessIdentity id = pid == null ? null : ProcessHandle.of(pid).map(ProcessIdentity::of).orElse(null);
         try {
             store.update(runId, m -> m.recordLaunch(id == null ? -1 : id.pid(), id == null ? 0 : id.startedAtMillis()));

@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.git.Git;
 import dev.agentctl.git.GitSnapshot;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class RunDiff {
         this.store = store;
     }
 
-    public String diff(String runId, boolean stat) {
+    public String diff(RunId runId, boolean stat) {
         RunMeta m = store.read(runId);
         Path project = RunWorkCheck.projectDir(m);
         String from;

@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.git.Worktrees;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ public final class RunDiscard {
         this.reconciler = reconciler;
     }
 
-    public RunMeta discard(String runId, boolean force) {
+    public RunMeta discard(RunId runId, boolean force) {
         RunMeta m = reconciler.reconcile(store.read(runId));
         RunWorkCheck.worktreeRun(m, "discard");
         RunWorkCheck.finished(m, "discard");

@@ -19,7 +19,7 @@ public final class RunEnvironment {
     public static Map<String, String> forCodex(Map<String, String> callerEnv, Map<String, String> launcherEnv, RunMeta m,
             Path home) {
         Map<String, String> env = new LinkedHashMap<>(callerEnv);
-        env.put(Admission.RUN_ID_ENV, m.runId());
+        env.put(Admission.RUN_ID_ENV, m.runId().value());
         if (m.group() != null) {
             env.put(Admission.GROUP_ENV, m.group());
         } else {

@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.proc.ProcessKiller;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunStore;
@@ -23,7 +24,7 @@ public final class RunFinalizer {
     }
 
     /** Returns the final meta when this call finalized the run, or null when it was already final. */
-    public RunMeta finish(String runId, Consumer<RunMeta> result) {
+    public RunMeta finish(RunId runId, Consumer<RunMeta> result) {
         return store.locked(runId, () -> {
             RunMeta m = store.read(runId);
             if (m.isFinished()) return null;
@@ -45,7 +46,7 @@ public final class RunFinalizer {
     }
 
     /** A supervisor that never started leaves the caller's environment behind: it must not outlive the run. */
-    private void forgetCallerEnvironment(String runId) {
+    private void forgetCallerEnvironment(RunId runId) {
         try {
             java.nio.file.Files.deleteIfExists(store.dir(runId).resolve(CallerEnvironment.FILE));
         } catch (java.io.IOException ignored) {
@@ -60,13 +61,13 @@ public final class RunFinalizer {
     public RunMeta finishOrphaned(RunMeta m, Outcome outcome, String error) {
         ProcessIdentity codex = ProcessIdentity.of(m.num(RunMeta.CODEX_PID), m.num(RunMeta.CODEX_STARTED_AT_MS));
         // No supervisor is left to stop codex gracefully: an orphan (and all it started) must not keep working.
-        ProcessKiller.killNow(codex == null ? null : codex.handle().orElse(null), m.runId());
+        ProcessKiller.killNow(codex == null ? null : codex.handle().orElse(null), m.runId().value());
         RunMeta done = finishWithout(m.runId(), outcome, error);
         return done != null ? done : store.read(m.runId());
     }
 
     /** A run that ended without a result of its own: killed, timed out, lost. */
-    public RunMeta finishWithout(String runId, Outcome outcome, String error) {
+    public RunMeta finishWithout(RunId runId, Outcome outcome, String error) {
         return finish(runId, m -> m.setOutcome(outcome, error));
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentctl.lifecycle;
 
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.Outcome;
 import dev.agentctl.run.RunStore;
@@ -33,11 +34,11 @@ public final class RunKiller {
     public record Killed(RunMeta meta, boolean alreadyFinished) {}
 
     /** Unknown ids fail before anything is touched; returns the runs in the order asked. */
-    public List<Killed> kill(List<String> runIds, String reason) throws IOException {
+    public List<Killed> kill(List<RunId> runIds, String reason) throws IOException {
         runIds.forEach(store::read);
         List<Killed> out = new ArrayList<>();
-        List<String> asked = new ArrayList<>();
-        for (String id : runIds) {
+        List<RunId> asked = new ArrayList<>();
+        for (RunId id : runIds) {
             RunMeta m = reconciler.reconcile(store.read(id));
             if (m.isFinished()) {
                 out.add(new Killed(m, true));

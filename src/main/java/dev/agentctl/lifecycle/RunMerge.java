@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.git.BranchMerge;
 import dev.agentctl.git.Worktrees;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class RunMerge {
         this.reconciler = reconciler;
     }
 
-    public Merged merge(String runId, BranchMerge.Mode mode) {
+    public Merged merge(RunId runId, BranchMerge.Mode mode) {
         RunMeta m = reconciler.reconcile(store.read(runId));
         RunWorkCheck.worktreeRun(m, "merge");
         RunWorkCheck.finished(m, "merge");

@@ -1,6 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.git.Worktrees;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class RunPrune {
 
     public List<Item> plan(long olderThanSeconds, int keep, boolean force) {
         List<RunMeta> finished = new ArrayList<>();
-        for (String id : store.ids()) {
+        for (RunId id : store.ids()) {
             RunMeta m = store.readQuietly(id);
             if (m != null && m.isFinished() && id.equals(m.runId())) finished.add(m);
         }

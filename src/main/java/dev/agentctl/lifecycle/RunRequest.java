@@ -1,6 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunMode;
 import dev.agentctl.workspace.Config;
@@ -20,13 +21,13 @@ import java.nio.file.Paths;
  * @param notifyPane --notify-pane: the tmux pane its wake-up goes to, or null for config's tmux_sendkeys_target
  */
 public record RunRequest(Project project, Profile profile, String title, byte[] prompt, String model, String sandbox,
-        String runId, Long timeoutSeconds, RunMode mode, String parentRunId, String resumeThreadId, boolean noTmux,
+        RunId runId, Long timeoutSeconds, RunMode mode, RunId parentRunId, String resumeThreadId, boolean noTmux,
         String tmuxSession, String isolation, String baseRef, RunMeta parent, QueueOptions queue, String agent,
         String notifyPane) {
 
     /** A new thread or session; model, sandbox, run id and session may be null (the profile's, generated, configured). */
     public static RunRequest start(Project project, Profile profile, String title, byte[] prompt, String model,
-            String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
+            String sandbox, RunId runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
             String baseRef) {
         return new RunRequest(project, profile, title, prompt, model, sandbox, runId, timeoutSeconds, RunMode.EXEC, null,
                 null, noTmux, tmuxSession, isolation, baseRef, null, QueueOptions.NONE, null, null);

@@ -38,7 +38,7 @@ public final class RunStarter {
         this.notifier = notifier;
     }
 
-    public String start(RunRequest req) {
+    public RunId start(RunRequest req) {
         AgentBackend agent = Backends.of(req.agentName());
         Path bin = agentBin(agent, new Admission(store, config, io.env()).spawningRun());
         boolean detached = useDetached(req.noTmux());
@@ -49,10 +49,9 @@ public final class RunStarter {
         String sandbox = req.sandbox() != null ? req.sandbox() : req.profile().sandbox();
         IsolationChoice.Isolation isolation = IsolationChoice.choose(req, config, sandbox, n -> io.err().println("agentctl: note: " + n));
         QueueOptions q = req.queue();
-        if (req.runId() != null) RunId.validate(req.runId());
         Admission.Placement place = new Admission(store, config, io.env()).place(q.group(), req.profile().name(), req.title(),
                 q.after(), req.runId());
-        String[] made = {null};
+        RunId[] made = {null};
         RunWorkplace workplace = new RunWorkplace(store, config);
         RunWorkplace.Place[] where = {null};
         try {
@@ -72,7 +71,7 @@ public final class RunStarter {
     }
 
     /** The run's directory: prompt, the caller's environment, and meta.json waiting in the queue. */
-    private void create(String runId, RunRequest req, Admission.Placement place, RunWorkplace.Place where, AgentBackend agent,
+    private void create(RunId runId, RunRequest req, Admission.Placement place, RunWorkplace.Place where, AgentBackend agent,
             Path bin, String model, String effort, String sandbox, boolean detached) {
         Path dir = store.dir(runId);
         QueueOptions q = req.queue();
@@ -85,7 +84,7 @@ public final class RunStarter {
         List<String> argv = agent.argv(new AgentInvocation(bin.toString(), where.workDir(), model, effort, sandbox,
                 store.workspace().schemaFile(), dir.resolve("last_message.json"), req.resumeThreadId()));
         String session = req.tmuxSession() != null ? req.tmuxSession() : config.tmuxSession();
-        String parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
+        RunId parent = req.parentRunId() != null ? req.parentRunId() : place.spawnedBy();
         RunMeta meta = RunMeta.queued(new NewRun(runId, req.title(), req.project().name(), req.project().dir(),
                 req.profile().name(), model, effort, sandbox, req.mode(), parent,
                 req.resumeThreadId(), req.timeoutSeconds(), detached ? "detached" : "tmux", session, argv, agent.name()));
@@ -124,14 +123,13 @@ public final class RunStarter {
         return true;
     }
 
-    private String claimId(String wanted) {
+    private RunId claimId(RunId wanted) {
         if (wanted != null) {
-            RunId.validate(wanted);
             if (!store.createDir(wanted)) throw AgentctlException.usage("run id '" + wanted + "' already exists");
             return wanted;
         }
         for (int i = 0; i < 100; i++) {
-            String id = RunId.generate();
+            RunId id = RunId.generate();
             if (store.createDir(id)) return id;
         }
         throw AgentctlException.failed("could not find a free run id");

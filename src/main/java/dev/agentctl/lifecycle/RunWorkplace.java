@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.git.Git;
 import dev.agentctl.git.Worktrees;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -29,17 +30,17 @@ final class RunWorkplace {
         this.worktrees = new Worktrees(store.workspace().repoLocksDir());
     }
 
-    Place prepare(String runId, RunRequest req, IsolationChoice.Isolation isolation) {
+    Place prepare(RunId runId, RunRequest req, IsolationChoice.Isolation isolation) {
         Path projectDir = req.project().dir();
         if (!isolation.worktree()) return new Place(projectDir, RunMeta::runShared, null, null);
         if (req.parent() != null) return continueParent(req.parent(), projectDir);
-        Path dir = store.workspace().worktreesDir().resolve(runId);
+        Path dir = store.workspace().worktreesDir().resolve(runId.value());
         String branch = config.branchPrefix() + runId;
         String setup = req.project().worktreeSetup();
         if (setup != null) config.worktreeSetupTimeoutSeconds(); // checked while the user is there to see it
         // The branch now; the checkout by the run's supervisor (see supervisor.RunWorktree), off start's latency.
         Worktrees.Created c = worktrees.plan(isolation.repo(), projectDir, dir, branch, req.baseRef(),
-                store.dir(runId).resolve("start.index"), runId);
+                store.dir(runId).resolve("start.index"), runId.value());
         return new Place(c.workDir(), m -> m.runInWorktree(c.worktree().toString(), c.workDir().toString(), c.branch(),
                 c.baseCommit(), setup), null, c.branch());
     }

@@ -123,7 +123,7 @@ public final class StatusReport {
 
     static JsonObject brief(RunMeta m) {
         JsonObject b = new JsonObject();
-        b.addProperty("run_id", m.runId());
+        b.addProperty("run_id", m.runId().value());
         b.add("title", Json.of(m.title()));
         b.add("project", Json.of(m.project()));
         b.add("group", Json.of(m.group()));

@@ -2,6 +2,7 @@ package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.proc.Executables;
+import dev.agentctl.run.RunId;
 import dev.agentctl.tmux.PaneSpec;
 import dev.agentctl.tmux.Opened;
 import dev.agentctl.tmux.Tmux;
@@ -64,10 +65,10 @@ public final class SupervisorLauncher {
         }
     }
 
-    public static List<String> superviseArgv(Map<String, String> env, Path home, String runId) {
+    public static List<String> superviseArgv(Map<String, String> env, Path home, RunId runId) {
         List<String> argv = selfArgv(env);
         // "--": nothing in the id can be read as an option, whatever it holds.
-        argv.addAll(List.of("--home", home.toString(), "supervise", "--", runId));
+        argv.addAll(List.of("--home", home.toString(), "supervise", "--", runId.value()));
         return argv;
     }
 

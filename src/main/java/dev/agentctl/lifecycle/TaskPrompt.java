@@ -1,6 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.AtomicFiles;
@@ -59,7 +60,7 @@ public final class TaskPrompt {
             case "followup_prompt" -> r.followupPrompt();
             case "notes" -> r.notes();
             case "diff_stat" -> r.diffStat();
-            default -> r.runId();
+            default -> r.runId().value();
         };
         return v == null ? "" : v;
     }
@@ -76,7 +77,7 @@ public final class TaskPrompt {
         try {
             if (!Files.exists(template)) AtomicFiles.write(template, Files.readAllBytes(dir.resolve("prompt.md")), AtomicFiles.OWNER_ONLY_FILE);
             byte[] filled = fill(Files.readAllBytes(template), id -> {
-                String runId = deps.get(id);
+                RunId runId = RunId.parse(deps.get(id));
                 return runId == null ? null : Escalation.last(store, runId);
             });
             AtomicFiles.write(dir.resolve("prompt.md"), filled, AtomicFiles.OWNER_ONLY_FILE);

@@ -1,6 +1,7 @@
 package dev.agentctl.lifecycle;
 
 import dev.agentctl.base.AgentctlException;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunState;
 import dev.agentctl.run.RunStore;
@@ -64,16 +65,16 @@ public final class Waiter {
     /** The runs as they are when waiting ended, in the order asked, and whether time ran out. */
     public record Result(List<RunMeta> runs, boolean timedOut) {}
 
-    public Result await(List<String> ids, boolean any, Duration timeout) {
-        Map<String, RunMeta> current = new LinkedHashMap<>();
-        Map<WatchKey, String> keys = new HashMap<>();
-        for (String id : ids) store.read(id); // unknown id: usage error before we block
+    public Result await(List<RunId> ids, boolean any, Duration timeout) {
+        Map<RunId, RunMeta> current = new LinkedHashMap<>();
+        Map<WatchKey, RunId> keys = new HashMap<>();
+        for (RunId id : ids) store.read(id); // unknown id: usage error before we block
         WatchService watch = watch(ids, keys);
         try {
-            for (String id : ids) current.put(id, reconciler.reconcile(store.read(id)));
+            for (RunId id : ids) current.put(id, reconciler.reconcile(store.read(id)));
             if (current.values().stream().anyMatch(m -> m.state() == RunState.QUEUED)) {
                 housekeeping.run(); // a wait on finished runs stays as cheap as it was
-                for (String id : ids) current.put(id, store.read(id));
+                for (RunId id : ids) current.put(id, store.read(id));
             }
             long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
             long nextLivenessCheck = System.nanoTime() + livenessInterval.toNanos();
@@ -81,14 +82,14 @@ public final class Waiter {
                 long now = System.nanoTime();
                 if (now >= deadline) return new Result(List.copyOf(current.values()), true);
                 long waitNanos = Math.min(deadline - now, Math.max(0, nextLivenessCheck - now));
-                Set<String> changed = watch != null ? changes(watch, keys, waitNanos) : poll(current, waitNanos);
-                for (String id : changed) {
+                Set<RunId> changed = watch != null ? changes(watch, keys, waitNanos) : poll(current, waitNanos);
+                for (RunId id : changed) {
                     RunMeta m = store.readQuietly(id);
                     if (m != null) current.put(id, m);
                 }
                 if (System.nanoTime() >= nextLivenessCheck) {
                     if (current.values().stream().anyMatch(m -> m.state() == RunState.QUEUED)) housekeeping.run();
-                    for (Map.Entry<String, RunMeta> e : current.entrySet()) {
+                    for (Map.Entry<RunId, RunMeta> e : current.entrySet()) {
                         if (!e.getValue().isFinished()) e.setValue(reconciler.reconcile(store.read(e.getKey())));
                     }
                     nextLivenessCheck = System.nanoTime() + livenessInterval.toNanos();
@@ -114,11 +115,11 @@ public final class Waiter {
      * two cannot be missed; null when the system will not give one (the per-user inotify limit, ~128
      * instances, is easily reached by many background waits): then the wait polls instead of failing.
      */
-    private WatchService watch(List<String> ids, Map<WatchKey, String> keys) {
+    private WatchService watch(List<RunId> ids, Map<WatchKey, RunId> keys) {
         WatchService watch = null;
         try {
             watch = opener.open();
-            for (String id : ids) {
+            for (RunId id : ids) {
                 keys.put(store.dir(id).register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), id);
             }
             return watch;
@@ -135,8 +136,8 @@ public final class Waiter {
         }
     }
 
-    private static Set<String> changes(WatchService watch, Map<WatchKey, String> keys, long waitNanos) throws InterruptedException {
-        Set<String> changed = new LinkedHashSet<>();
+    private static Set<RunId> changes(WatchService watch, Map<WatchKey, RunId> keys, long waitNanos) throws InterruptedException {
+        Set<RunId> changed = new LinkedHashSet<>();
         WatchKey key = watch.poll(waitNanos, TimeUnit.NANOSECONDS);
         while (key != null) {
             for (WatchEvent<?> e : key.pollEvents()) {
@@ -151,16 +152,16 @@ public final class Waiter {
     }
 
     /** Without a watch: sleep a short interval, then every unfinished run counts as changed. */
-    private static Set<String> poll(Map<String, RunMeta> current, long waitNanos) throws InterruptedException {
+    private static Set<RunId> poll(Map<RunId, RunMeta> current, long waitNanos) throws InterruptedException {
         TimeUnit.NANOSECONDS.sleep(Math.min(waitNanos, POLL_INTERVAL.toNanos()));
-        Set<String> unfinished = new LinkedHashSet<>();
+        Set<RunId> unfinished = new LinkedHashSet<>();
         current.forEach((id, m) -> {
             if (!m.isFinished()) unfinished.add(id);
         });
         return unfinished;
     }
 
-    private static boolean done(Map<String, RunMeta> current, boolean any) {
+    private static boolean done(Map<RunId, RunMeta> current, boolean any) {
         return any ? current.values().stream().anyMatch(RunMeta::isFinished)
                 : current.values().stream().allMatch(RunMeta::isFinished);
     }

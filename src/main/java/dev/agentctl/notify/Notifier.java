@@ -1,6 +1,7 @@
 package dev.agentctl.notify;
 
 import com.google.gson.JsonObject;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.FileLock;
 import dev.agentctl.store.Json;
@@ -56,7 +57,7 @@ public final class Notifier {
     }
 
     public void stalled(RunMeta m, long quietSeconds) {
-        String text = "⏳ stalled " + field(m.runId()) + " proj=" + field(m.project()) + " profile=" + field(m.profile())
+        String text = "⏳ stalled " + field(RunId.string(m.runId())) + " proj=" + field(m.project()) + " profile=" + field(m.profile())
                 + " — no codex event for " + quietSeconds + "s";
         JsonObject rec = record("stalled", m);
         rec.addProperty("quiet_seconds", quietSeconds);
@@ -75,7 +76,7 @@ public final class Notifier {
         Long exit = m.exitCode();
         String icon = exit != null && exit == 0 ? (Boolean.TRUE.equals(m.goalMet()) ? "✅" : "⚠️") : "❌";
         String about = m.summary() != null && !m.summary().isBlank() ? m.summary() : m.str("error");
-        return icon + " done " + field(m.runId()) + " proj=" + field(m.project()) + " profile="
+        return icon + " done " + field(RunId.string(m.runId())) + " proj=" + field(m.project()) + " profile="
                 + field(m.profile()) + " goal_met=" + m.goalMet() + " exit=" + exit + " outcome=" + field(m.outcome()) + " — "
                 + TerminalText.oneLine(about == null ? "" : about, 400);
     }

@@ -6,6 +6,7 @@ import dev.agentctl.lifecycle.Reconciler;
 import dev.agentctl.lifecycle.RunRequest;
 import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -28,10 +29,10 @@ public final class ResumeRun {
     }
 
     /** notifyPane null means the parent's; timeoutSeconds null means the config's default_timeout; profile and title default to the parent's. */
-    public record Params(String parentRunId, String profile, String title, Supplier<byte[]> prompt, Long timeoutSeconds,
+    public record Params(RunId parentRunId, String profile, String title, Supplier<byte[]> prompt, Long timeoutSeconds,
             boolean noTmux, QueueOptions queue, String notifyPane) {}
 
-    public String resume(Params p) {
+    public RunId resume(Params p) {
         RunMeta parent = reconciler.reconcile(runs.read(p.parentRunId()));
         Long timeoutS = p.timeoutSeconds() != null ? p.timeoutSeconds() : config.defaultTimeoutSeconds();
         QueueOptions queue = p.queue() == null ? QueueOptions.NONE : p.queue();

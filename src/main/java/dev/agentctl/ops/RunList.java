@@ -3,6 +3,7 @@ package dev.agentctl.ops;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.QueueView;
 import dev.agentctl.lifecycle.Reconciler;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunIndex;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunQuery;
@@ -32,7 +33,7 @@ public final class RunList {
     }
 
     /** The runs selected, newest first, and every queued run's place in the queue. */
-    public record Listing(List<RunMeta> runs, Map<String, Integer> queuePositions) {}
+    public record Listing(List<RunMeta> runs, Map<RunId, Integer> queuePositions) {}
 
     /** @param group null: runs of any group */
     public Listing list(RunQuery query, String group) {
@@ -41,7 +42,7 @@ public final class RunList {
         // thousand; every unfinished run is among them, so the queue's positions are whole.
         RunQuery q = group == null ? query : new RunQuery(query.status(), query.project(), group, query.limit());
         List<RunMeta> settled = settle(new RunIndex(runs, FIELDS).runs(q, warn));
-        Map<String, Integer> positions = QueueView.positions(settled);
+        Map<RunId, Integer> positions = QueueView.positions(settled);
         return new Listing(q.select(settled), positions);
     }
 

@@ -11,6 +11,7 @@ import dev.agentctl.lifecycle.RunKiller;
 import dev.agentctl.lifecycle.RunRequest;
 import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -44,7 +45,7 @@ public final class SendToRun {
     }
 
     /** timeoutSeconds null means the config's default_timeout; profile and title default to the run's. */
-    public record Params(String runId, Supplier<byte[]> message, boolean now, String profile, String title,
+    public record Params(RunId runId, Supplier<byte[]> message, boolean now, String profile, String title,
             Long timeoutSeconds, boolean noTmux) {}
 
     /** A message given as text: refused when empty or too large. */
@@ -58,7 +59,7 @@ public final class SendToRun {
     }
 
     /** Returns the new run's id. Everything is checked before the message is read: a refused send does not swallow stdin. */
-    public String send(Params p) throws IOException {
+    public RunId send(Params p) throws IOException {
         RunMeta target = reconciler.reconcile(runs.read(p.runId()));
         Long timeoutS = p.timeoutSeconds() != null ? p.timeoutSeconds() : config.defaultTimeoutSeconds();
         Followups followups = new Followups(runs);
@@ -76,7 +77,7 @@ public final class SendToRun {
         boolean interrupt = p.now() && !target.isFinished();
         RunRequest req = RunRequest.followup(target, config, p.profile(), p.title(), null, timeoutS, p.noTmux())
                 .withPrompt(p.message().get());
-        String id = followups.queue(p.runId(), interrupt, after -> starter.start(req.withQueue(inGroupOf(target, after))));
+        RunId id = followups.queue(p.runId(), interrupt, after -> starter.start(req.withQueue(inGroupOf(target, after))));
         if (interrupt) {
             Supplier<RunFinalizer> finalizer = () -> new RunFinalizer(runs, notifier.get());
             Queue queue = new Queue(runs, config, finalizer, io.env());
@@ -87,7 +88,7 @@ public final class SendToRun {
     }
 
     /** The new run joins the run's group; a message waits for the run before it. */
-    private static QueueOptions inGroupOf(RunMeta target, String after) {
+    private static QueueOptions inGroupOf(RunMeta target, RunId after) {
         return new QueueOptions(target.group(), after == null ? List.of() : List.of(after), false, null, false);
     }
 }

@@ -7,6 +7,7 @@ import dev.agentctl.lifecycle.QueueOptions;
 import dev.agentctl.lifecycle.RunRequest;
 import dev.agentctl.lifecycle.RunStarter;
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
 import dev.agentctl.workspace.Profile;
@@ -46,11 +47,11 @@ public final class StartRun {
      *                       as if the start were made from inside it (its depth, spawn rules and group apply)
      */
     public record Params(String project, String profile, String title, Supplier<byte[]> prompt, String model,
-            String sandbox, String runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
-            String baseRef, QueueOptions queue, String parentRunId, String notifyPane, String agent) {}
+            String sandbox, RunId runId, Long timeoutSeconds, boolean noTmux, String tmuxSession, String isolation,
+            String baseRef, QueueOptions queue, RunId parentRunId, String notifyPane, String agent) {}
 
     /** Starts (or queues) the run and returns its id. */
-    public String start(Params p) {
+    public RunId start(Params p) {
         if (p.runId() != null) runs.dir(p.runId());
         Profile.checkSandbox(p.sandbox(), "sandbox");
         if (p.agent() != null && !Profile.AGENTS.contains(p.agent())) {
@@ -70,10 +71,10 @@ public final class StartRun {
     }
 
     /** The caller as the named run's codex would be: admission reads the starting run from this environment. */
-    private Io asInside(String parentRunId) {
+    private Io asInside(RunId parentRunId) {
         runs.read(parentRunId); // an unknown parent is refused, not silently ignored
         Map<String, String> env = new LinkedHashMap<>(io.env());
-        env.put(Admission.RUN_ID_ENV, parentRunId);
+        env.put(Admission.RUN_ID_ENV, parentRunId.value());
         env.put(Workspace.HOME_ENV, runs.workspace().home().toString());
         env.remove(Admission.GROUP_ENV);
         env.remove(Admission.DEPTH_ENV);

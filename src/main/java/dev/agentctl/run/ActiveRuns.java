@@ -50,12 +50,12 @@ public final class ActiveRuns {
      * record. The caller holds the lock.
      */
     public List<RunMeta> unfinished() {
-        Set<String> ids = load();
+        Set<RunId> ids = load();
         boolean rebuilt = ids == null;
         if (rebuilt) ids = scan();
         List<RunMeta> out = new ArrayList<>();
-        Set<String> kept = new LinkedHashSet<>();
-        for (String id : ids) {
+        Set<RunId> kept = new LinkedHashSet<>();
+        for (RunId id : ids) {
             RunMeta m = store.readQuietly(id);
             if (m == null || m.isFinished()) continue;
             out.add(m);
@@ -68,10 +68,10 @@ public final class ActiveRuns {
 
     /** What the record says now, without the lock and without repairing it (status, a quick look). */
     public List<RunMeta> peek() {
-        Set<String> ids = load();
+        Set<RunId> ids = load();
         if (ids == null) return locked(this::unfinished);
         List<RunMeta> out = new ArrayList<>();
-        for (String id : ids) {
+        for (RunId id : ids) {
             RunMeta m = store.readQuietly(id);
             if (m != null && !m.isFinished()) out.add(m);
         }
@@ -80,17 +80,17 @@ public final class ActiveRuns {
     }
 
     /** Adds ids (a new run, or runs a scan found missing); the caller holds the lock. */
-    public void add(Collection<String> newIds) {
-        Set<String> ids = load();
+    public void add(Collection<RunId> newIds) {
+        Set<RunId> ids = load();
         boolean rebuilt = ids == null;
         if (rebuilt) ids = scan(); // which may find newIds already: the rebuilt record is saved all the same
-        Set<String> all = new LinkedHashSet<>(ids);
+        Set<RunId> all = new LinkedHashSet<>(ids);
         if (all.addAll(newIds) || rebuilt) save(all);
     }
 
     /** Takes the lock and adds those of ids the record lacks; writes nothing when none is missing. */
-    public void addMissing(Collection<String> unfinishedIds) {
-        Set<String> ids = load();
+    public void addMissing(Collection<RunId> unfinishedIds) {
+        Set<RunId> ids = load();
         if (ids != null && ids.containsAll(unfinishedIds)) return;
         locked(() -> {
             add(unfinishedIds);
@@ -99,33 +99,36 @@ public final class ActiveRuns {
     }
 
     /** Every unfinished run found by reading every meta.json: the slow truth the record stands for. */
-    private Set<String> scan() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id : store.ids()) {
+    private Set<RunId> scan() {
+        Set<RunId> ids = new LinkedHashSet<>();
+        for (RunId id : store.ids()) {
             RunMeta m = store.readQuietly(id);
             if (m != null && !m.isFinished()) ids.add(id);
         }
         return ids;
     }
 
-    /** The ids, or null when the record is missing or damaged. */
-    private Set<String> load() {
+    /** The ids, or null when the record is missing or damaged; an entry that is no run id is dropped. */
+    private Set<RunId> load() {
         try {
             JsonObject o = Json.readObject(file());
             if (o == null || !o.has(VERSION_KEY) || !o.has("runs") || !o.get("runs").isJsonArray()) return null;
-            Set<String> ids = new LinkedHashSet<>();
-            for (JsonElement e : o.getAsJsonArray("runs")) ids.add(e.getAsString());
+            Set<RunId> ids = new LinkedHashSet<>();
+            for (JsonElement e : o.getAsJsonArray("runs")) {
+                RunId id = RunId.parse(e.getAsString());
+                if (id != null) ids.add(id);
+            }
             return ids;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private void save(Set<String> ids) {
+    private void save(Set<RunId> ids) {
         JsonObject o = new JsonObject();
         o.addProperty(VERSION_KEY, 1);
         JsonArray a = new JsonArray();
-        ids.forEach(a::add);
+        ids.forEach(id -> a.add(id.value()));
         o.add("runs", a);
         try {
             Json.writeAtomically(file(), o);

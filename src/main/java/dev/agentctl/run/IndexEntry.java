@@ -59,7 +59,7 @@ final class IndexEntry {
 
     /** The entry for a run read from meta.json (stamped before reading), or null when it is not to be indexed. */
     static IndexEntry of(String id, Stamp stamp, RunMeta meta, List<String> fields) {
-        if (stamp == null || !meta.isFinished() || !id.equals(meta.runId())) return null;
+        if (stamp == null || !meta.isFinished() || !id.equals(meta.str(MetaKeys.RUN_ID))) return null;
         JsonObject o = new JsonObject();
         for (String f : fields) {
             JsonElement v = meta.json().get(f);

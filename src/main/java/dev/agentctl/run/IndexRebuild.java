@@ -44,7 +44,7 @@ final class IndexRebuild {
         List<RunMeta> out = new ArrayList<>();
         for (String id : RunDirs.list(store.workspace().runsDir())) {
             cp.addDir(id);
-            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(id));
+            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(RunId.of(id)));
             IndexEntry e = old.get(id);
             if (e != null && e.stamp.sameAs(stamp)) {
                 entries.add(e);
@@ -53,7 +53,7 @@ final class IndexRebuild {
             }
             RunMeta meta;
             try {
-                meta = store.read(id);
+                meta = store.read(RunId.of(id));
             } catch (AgentctlException ex) {
                 warn.accept("skipping run " + id + ": " + ex.getMessage());
                 cp.pending.add(id);

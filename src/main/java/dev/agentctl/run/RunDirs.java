@@ -41,7 +41,10 @@ final class RunDirs {
         }
     }
 
-    /** Names of the run directories (not the dot files next to them), unsorted. */
+    /**
+     * Names of the run directories, unsorted: not the dot files next to them, nor a name no run can have
+     * (a stray directory is not a run, as for {@link RunStore#ids}); so every name is a valid RunId.
+     */
     static List<String> list(Path runsDir) {
         // File.list: names only, no Path object per entry, which counts at ten thousand runs.
         String[] names = runsDir.toFile().list();
@@ -51,7 +54,7 @@ final class RunDirs {
         }
         List<String> ids = new ArrayList<>(names.length);
         for (String n : names) {
-            if (!n.startsWith(".")) ids.add(n);
+            if (!n.startsWith(".") && RunId.parse(n) != null) ids.add(n);
         }
         return ids;
     }

@@ -114,7 +114,7 @@ public final class RunIndex {
             seen.add(id);
             // Stamp before reading: a meta replaced in between is recorded with the older stamp and
             // so is read again next time, never trusted when it should not be.
-            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(id));
+            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(RunId.of(id)));
             RunMeta meta = readOrWarn(id, warn);
             if (meta == null) {
                 next.pending.add(id);
@@ -152,7 +152,7 @@ public final class RunIndex {
             if (e == null) return false;
             if (limit != null && newest.size() >= limit && e.maxCreated.compareTo(newest.peek()) < 0) break;
             if (!seen.add(e.id)) continue; // a later line replaced this one
-            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(e.id));
+            IndexEntry.Stamp stamp = IndexEntry.Stamp.of(store.metaFile(RunId.of(e.id)));
             if (stamp == null) return false; // a run directory went away unseen
             RunMeta run = e.run;
             if (!e.stamp.sameAs(stamp)) {
@@ -184,7 +184,7 @@ public final class RunIndex {
 
     private RunMeta readOrWarn(String id, Consumer<String> warn) {
         try {
-            return store.read(id);
+            return store.read(RunId.of(id));
         } catch (AgentctlException e) {
             warn.accept("skipping run " + id + ": " + e.getMessage());
             return null;

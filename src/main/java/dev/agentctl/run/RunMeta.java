@@ -30,11 +30,11 @@ public final class RunMeta extends RunMetaView {
     /** A new run queued at the given time: made-up runs (bench, start-up training) stand for months of runs. */
     public static RunMeta queued(NewRun n, Instant createdAt) {
         RunMeta m = new RunMeta(new JsonObject());
-        m.put(RUN_ID, n.runId()).put(TITLE, n.title()).put(PROJECT, n.project())
+        m.put(RUN_ID, n.runId().value()).put(TITLE, n.title()).put(PROJECT, n.project())
                 .put(PROJECT_DIR, n.projectDir().toString()).put(PROFILE, n.profile()).put(AGENT, n.agent())
                 .put(MODEL, n.model()).put(REASONING_EFFORT, n.reasoningEffort()).put(SANDBOX, n.sandbox())
                 .put(CREATED_AT, createdAt.toString()).put(STATUS, RunState.QUEUED.wire()).put(OUTCOME, (String) null)
-                .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, n.parentRunId()).put(THREAD_ID, (String) null)
+                .put(MODE, n.mode().wire()).put(PARENT_RUN_ID, RunId.string(n.parentRunId())).put(THREAD_ID, (String) null)
                 .put(RESUME_THREAD_ID, n.resumeThreadId()).put(EXIT_CODE, (Number) null)
                 .put(ENDED_AT, (String) null).put(GOAL_MET, (Boolean) null).put(SUMMARY, (String) null)
                 .put(FOLLOWUP_PROMPT, (String) null).put(NOTES, (String) null).put(LAST_MESSAGE, (String) null)
@@ -62,11 +62,11 @@ public final class RunMeta extends RunMetaView {
      * Where a new run stands among runs: its group, how deep in a chain of runs starting runs, and what it
      * waits for. It waits in the queue (no supervisor expected) until {@link #launch} hands it a slot.
      */
-    public void placeInQueue(String group, int depth, String spawnedBy, List<String> after, boolean afterAny,
+    public void placeInQueue(String group, int depth, RunId spawnedBy, List<RunId> after, boolean afterAny,
             Long queueTimeoutS) {
         JsonArray a = new JsonArray();
-        after.forEach(a::add);
-        put(GROUP, group).put(DEPTH, depth).put(SPAWNED_BY, spawnedBy).put(AFTER, a).put(AFTER_ANY, afterAny)
+        after.forEach(id -> a.add(id.value()));
+        put(GROUP, group).put(DEPTH, depth).put(SPAWNED_BY, RunId.string(spawnedBy)).put(AFTER, a).put(AFTER_ANY, afterAny)
                 .put(QUEUE_TIMEOUT_S, queueTimeoutS).put(QUEUED_AT, createdAt()).put(QUEUED_REASON, (String) null)
                 .put(LAUNCHED_AT, (String) null);
     }
@@ -103,8 +103,8 @@ public final class RunMeta extends RunMetaView {
     }
 
     /** The task's follow-up was started as run escalatedTo: the task's result is that run's. */
-    public void recordEscalation(String escalatedTo) {
-        put(ESCALATED_TO, escalatedTo);
+    public void recordEscalation(RunId escalatedTo) {
+        put(ESCALATED_TO, escalatedTo.value());
     }
 
     /** The escalation could not be started: the task's result stays this run's. */
@@ -139,10 +139,10 @@ public final class RunMeta extends RunMetaView {
      * A message sent to a run (mode followup) waits for runId instead of what it waited for: a message sent
      * with --now goes first. False unless it still waits in the queue.
      */
-    public boolean waitFor(String runId) {
+    public boolean waitFor(RunId runId) {
         if (!isWaitingInQueue()) return false;
         JsonArray a = new JsonArray();
-        a.add(runId);
+        a.add(runId.value());
         put(AFTER, a);
         return true;
     }

@@ -20,7 +20,8 @@ public abstract class RunMetaView implements MetaKeys {
     public Long num(String key) { return Json.longValue(json, key); }
     public Boolean bool(String key) { return Json.bool(json, key); }
 
-    public String runId() { return str(RUN_ID); }
+    /** null only for a meta not read through RunStore (which checks run_id against its directory). */
+    public RunId runId() { return RunId.parse(str(RUN_ID)); }
     public String status() { return str(STATUS); }
     public RunState state() { return RunState.of(status()); }
     public String outcome() { return str(OUTCOME); }
@@ -37,7 +38,7 @@ public abstract class RunMetaView implements MetaKeys {
     public Long exitCode() { return num(EXIT_CODE); }
     public String summary() { return str(SUMMARY); }
     public String error() { return str(ERROR); }
-    public String parentRunId() { return str(PARENT_RUN_ID); }
+    public RunId parentRunId() { return RunId.parse(str(PARENT_RUN_ID)); }
     public String tmuxSession() { return str(TMUX_SESSION); }
     public Long timeoutSeconds() { return num(TIMEOUT_S); }
     public String paneId() { return str(PANE_ID); }
@@ -51,24 +52,35 @@ public abstract class RunMetaView implements MetaKeys {
     /** "tmux" or "detached": how its supervisor is (or was to be) started. */
     public String launcher() { return str(LAUNCHER); }
     public int depth() { Long d = num(DEPTH); return d == null ? 0 : d.intValue(); }
-    public String spawnedBy() { return str(SPAWNED_BY); }
+    public RunId spawnedBy() { return RunId.parse(str(SPAWNED_BY)); }
     public String queuedReason() { return str(QUEUED_REASON); }
     public String launchedAt() { return str(LAUNCHED_AT); }
     public boolean afterAny() { return Boolean.TRUE.equals(bool(AFTER_ANY)); }
     public Long queueTimeoutSeconds() { return num(QUEUE_TIMEOUT_S); }
-    public List<String> after() { return strings(AFTER); }
+    /** The runs this one waits for; an entry that is not a run id (a hand-edited file) names no run and is skipped. */
+    public List<RunId> after() {
+        List<RunId> ids = new ArrayList<>();
+        for (String s : strings(AFTER)) {
+            RunId id = RunId.parse(s);
+            if (id != null) ids.add(id);
+        }
+        return ids;
+    }
     public String followupPrompt() { return str(FOLLOWUP_PROMPT); }
     public String notes() { return str(NOTES); }
     public String diffStat() { return str(GIT_DIFF_STAT); }
     public String batchTaskId() { return str(BATCH_TASK_ID); }
     public String batchEscalate() { return str(BATCH_ESCALATE); }
-    public String escalatedTo() { return str(ESCALATED_TO); }
+    public RunId escalatedTo() { return RunId.parse(str(ESCALATED_TO)); }
     public String escalationError() { return str(ESCALATION_ERROR); }
     /** Made while its batch is submitted, not released yet: it waits and is never launched. */
     public boolean isHeld() { return str(HELD) != null && isWaitingInQueue(); }
     public String heldReason() { return str(HELD); }
 
-    /** The runs of the tasks this batch task depends on, by task id, in the plan's order. */
+    /**
+     * The runs of the tasks this batch task depends on, by task id, in the plan's order: kept as the
+     * strings the prompt's templates insert, never used to find a run directory.
+     */
     public java.util.Map<String, String> batchDeps() {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         JsonElement d = json.get(BATCH_DEPS);

@@ -31,7 +31,7 @@ public record RunQuery(String status, String project, String group, Integer limi
     /** Every run's whole meta; corrupt or unreadable runs are reported to warn and skipped. */
     public static List<RunMeta> readAll(RunStore store, Consumer<String> warn) {
         List<RunMeta> out = new ArrayList<>();
-        for (String id : store.ids()) {
+        for (RunId id : store.ids()) {
             try {
                 out.add(store.read(id));
             } catch (AgentctlException e) {
@@ -59,7 +59,7 @@ public record RunQuery(String status, String project, String group, Integer limi
 
     public static final Comparator<RunMeta> NEWEST_FIRST = Comparator
             .comparing((RunMeta m) -> m.createdAt() == null ? "" : m.createdAt())
-            .thenComparing(m -> m.runId() == null ? "" : m.runId())
+            .thenComparing(m -> m.str(MetaKeys.RUN_ID) == null ? "" : m.str(MetaKeys.RUN_ID))
             .reversed();
 
     private static Set<String> allNames() {

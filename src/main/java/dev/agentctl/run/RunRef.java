@@ -19,27 +19,28 @@ public final class RunRef {
 
     private RunRef() {}
 
-    public static String resolve(RunStore store, String ref) {
+    public static RunId resolve(RunStore store, String ref) {
         if (LAST.equals(ref) || NEWEST.equals(ref)) return newest(store);
-        RunId.validate(ref);
+        RunId whole = RunId.of(ref);
         // The whole id: one stat, no directory listing (the common case in scripts).
-        if (Files.isDirectory(store.dir(ref))) return ref;
-        List<String> matches = new ArrayList<>();
-        for (String id : store.ids()) {
-            if (id.startsWith(ref) || suffix(id).startsWith(ref)) matches.add(id);
+        if (Files.isDirectory(store.dir(whole))) return whole;
+        List<RunId> matches = new ArrayList<>();
+        for (RunId id : store.ids()) {
+            if (id.value().startsWith(ref) || suffix(id.value()).startsWith(ref)) matches.add(id);
         }
         if (matches.isEmpty()) throw AgentctlException.usage("unknown run id '" + ref + "'");
         if (matches.size() == 1) return matches.get(0);
         Collections.sort(matches, Collections.reverseOrder());
-        List<String> shown = matches.size() > MAX_CANDIDATES ? matches.subList(0, MAX_CANDIDATES) : matches;
-        throw AgentctlException.usage("run id '" + ref + "' is ambiguous: it matches " + String.join(", ", shown)
+        List<RunId> shown = matches.size() > MAX_CANDIDATES ? matches.subList(0, MAX_CANDIDATES) : matches;
+        throw AgentctlException.usage("run id '" + ref + "' is ambiguous: it matches "
+                + String.join(", ", shown.stream().map(RunId::value).toList())
                 + (matches.size() > shown.size() ? " and " + (matches.size() - shown.size()) + " more" : "")
                 + "; give more characters");
     }
 
     /** Resolves each reference; all are checked before any is used. */
-    public static List<String> resolveAll(RunStore store, List<String> refs) {
-        List<String> ids = new ArrayList<>(refs.size());
+    public static List<RunId> resolveAll(RunStore store, List<String> refs) {
+        List<RunId> ids = new ArrayList<>(refs.size());
         for (String ref : refs) ids.add(resolve(store, ref));
         return ids;
     }
@@ -50,10 +51,10 @@ public final class RunRef {
         return second < 0 ? id : id.substring(second + 1);
     }
 
-    private static String newest(RunStore store) {
-        String newest = null;
+    private static RunId newest(RunStore store) {
+        RunId newest = null;
         String newestCreated = null;
-        for (String id : store.ids()) {
+        for (RunId id : store.ids()) {
             RunMeta m = store.readQuietly(id);
             String created = m == null || m.createdAt() == null ? "" : m.createdAt();
             // Same order as list: created_at, then id.

@@ -29,16 +29,16 @@ public final class RunStore {
 
     public Workspace workspace() { return workspace; }
 
-    /** The run's directory; the id is validated first so no path ever escapes runs/. */
-    public Path dir(String runId) {
-        return workspace.runsDir().resolve(RunId.validate(runId));
+    /** The run's directory; a RunId is checked when made, so no path ever escapes runs/. */
+    public Path dir(RunId runId) {
+        return workspace.runsDir().resolve(runId.value());
     }
 
-    public Path metaFile(String runId) { return dir(runId).resolve(META); }
-    public Path lockFile(String runId) { return dir(runId).resolve(".lock"); }
+    public Path metaFile(RunId runId) { return dir(runId).resolve(META); }
+    public Path lockFile(RunId runId) { return dir(runId).resolve(".lock"); }
 
     /** Creates runs/<id>/ with mode 0700; false if the id is taken. */
-    public boolean createDir(String runId) {
+    public boolean createDir(RunId runId) {
         try {
             Files.createDirectory(dir(runId), PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY_DIR));
             return true;
@@ -50,7 +50,7 @@ public final class RunStore {
     }
 
     /** Reads meta.json; unknown ids are a usage error, a corrupt file is named. */
-    public RunMeta read(String runId) {
+    public RunMeta read(RunId runId) {
         Path file = metaFile(runId);
         try {
             refuseSymlink(dir(runId));
@@ -58,7 +58,7 @@ public final class RunStore {
             if (json == null) {
                 throw AgentctlException.usage("unknown run id '" + runId + "'");
             }
-            String problem = MetaShape.problem(runId, json);
+            String problem = MetaShape.problem(runId.value(), json);
             if (problem != null) {
                 throw AgentctlException.failed(file + " cannot be used: " + problem);
             }
@@ -71,7 +71,7 @@ public final class RunStore {
     }
 
     /** Reads meta.json or returns null when it is missing or not readable as JSON. */
-    public RunMeta readQuietly(String runId) {
+    public RunMeta readQuietly(RunId runId) {
         try {
             return read(runId);
         } catch (RuntimeException e) {
@@ -136,7 +136,7 @@ public final class RunStore {
      * and writes it. Every finalization goes through here, which makes it happen exactly once.
      * Returns the meta as written, or null when the change declined.
      */
-    public RunMeta update(String runId, Predicate<RunMeta> change) {
+    public RunMeta update(RunId runId, Predicate<RunMeta> change) {
         return locked(runId, () -> {
             RunMeta meta = read(runId);
             if (!change.test(meta)) {
@@ -148,7 +148,7 @@ public final class RunStore {
     }
 
     /** Runs work while holding the run's lock (re-entrant within a thread). */
-    public <T> T locked(String runId, Supplier<T> work) {
+    public <T> T locked(RunId runId, Supplier<T> work) {
         refuseSymlink(dir(runId));
         try (FileLock ignored = FileLock.acquire(lockFile(runId))) {
             return work.get();
@@ -157,14 +157,15 @@ public final class RunStore {
         }
     }
 
-    /** Ids of every directory under runs/ that looks like a run (unsorted). */
-    public List<String> ids() {
-        List<String> ids = new ArrayList<>();
+    /** Ids of every directory under runs/ that looks like a run (unsorted); other names are skipped. */
+    public List<RunId> ids() {
+        List<RunId> ids = new ArrayList<>();
         if (!Files.isDirectory(workspace.runsDir())) return ids;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(workspace.runsDir())) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
-                if (!name.startsWith(".")) ids.add(name);
+                RunId id = name.startsWith(".") ? null : RunId.parse(name);
+                if (id != null) ids.add(id);
             }
         } catch (IOException e) {
             throw AgentctlException.failed("cannot list " + workspace.runsDir() + ": " + e.getMessage(), e);
@@ -173,7 +174,7 @@ public final class RunStore {
     }
 
     /** Removes a run directory that start could not complete, so nothing half-made is left. */
-    public void deleteQuietly(String runId) {
+    public void deleteQuietly(RunId runId) {
         Path dir = dir(runId);
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -34,14 +34,14 @@ public final class SyntheticRuns {
      * given projects in turn; finished ones get {@code outcome}, or a mix of mostly succeeded when it
      * is null. Returns their ids, oldest first.
      */
-    public List<String> make(int count, RunState state, Outcome outcome, List<String> projects, Duration every) {
+    public List<RunId> make(int count, RunState state, Outcome outcome, List<String> projects, Duration every) {
         return make(count, state, outcome, projects, every, Instant.now());
     }
 
     /** As above, the newest created at the given time. */
-    public List<String> make(int count, RunState state, Outcome outcome, List<String> projects, Duration every, Instant newest) {
+    public List<RunId> make(int count, RunState state, Outcome outcome, List<String> projects, Duration every, Instant newest) {
         if (state == RunState.RUNNING) throw AgentctlException.usage("made-up runs cannot be running: they have no supervisor");
-        List<String> ids = new ArrayList<>(count);
+        List<RunId> ids = new ArrayList<>(count);
         List<Instant> created = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             created.add(newest.minus(every.multipliedBy(count - 1L - i)));
@@ -51,7 +51,7 @@ public final class SyntheticRuns {
             RunMeta m = meta(i, ids.get(i), projects.get(i % projects.size()), created.get(i), state,
                     outcome != null ? outcome : mixed(i));
             if (state == RunState.QUEUED) {
-                String before = ids.get((i + count - 1) % count);
+                RunId before = ids.get((i + count - 1) % count);
                 m.placeInQueue(null, 0, null, List.of(before), false, null);
                 m.waitInQueue("after " + before + " (queued)");
             }
@@ -67,10 +67,10 @@ public final class SyntheticRuns {
         return ids;
     }
 
-    private String claim(Instant created) {
+    private RunId claim(Instant created) {
         LocalDateTime local = LocalDateTime.ofInstant(created, ZoneId.systemDefault());
         for (int attempt = 0; attempt < 100; attempt++) {
-            String id = RunId.at(local);
+            RunId id = RunId.at(local);
             if (store.createDir(id)) {
                 try {
                     AtomicFiles.createPrivate(store.dir(id).resolve("prompt.md"), ("made-up task for " + id + "\n").getBytes(StandardCharsets.UTF_8));
@@ -92,7 +92,7 @@ public final class SyntheticRuns {
         }
     }
 
-    private RunMeta meta(int i, String id, String project, Instant created, RunState state, Outcome outcome) {
+    private RunMeta meta(int i, RunId id, String project, Instant created, RunState state, Outcome outcome) {
         Path dir = store.dir(id);
         String module = "module " + (i % 37);
         List<String> argv = List.of("/usr/local/bin/codex", "exec", "--json", "--skip-git-repo-check", "-C", "/srv/src/" + project,
@@ -103,7 +103,7 @@ public final class SyntheticRuns {
         if (state == RunState.QUEUED) return m;
         m.placeInQueue(null, 0, null, List.of(), false, null);
         String base = "4f6c1e0a9b8d7c6e5f4a3b2c1d0e9f8a7b6c5d4e";
-        Path worktree = store.workspace().worktreesDir().resolve(id);
+        Path worktree = store.workspace().worktreesDir().resolve(id.value());
         m.runInWorktree(worktree.toString(), worktree.toString(), "agentctl/" + id, base, null);
         m.launch();
         m.startRunning(100000L + i, created.toEpochMilli(), "%" + i);

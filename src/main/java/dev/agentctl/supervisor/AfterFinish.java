@@ -4,6 +4,7 @@ import dev.agentctl.lifecycle.Escalation;
 import dev.agentctl.lifecycle.Queue;
 import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.notify.Notifier;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -34,7 +35,7 @@ final class AfterFinish {
     }
 
     /** @param runDirGone the run's directory was deleted mid-run: nothing to show; callerEnv for an escalated run */
-    void run(String runId, String paneId, boolean runDirGone, Map<String, String> callerEnv) {
+    void run(RunId runId, String paneId, boolean runDirGone, Map<String, String> callerEnv) {
         RunMeta m = runDirGone ? null : store.readQuietly(runId);
         if (m != null && m.isFinished()) {
             pane.result(m);
@@ -45,7 +46,7 @@ final class AfterFinish {
     }
 
     /** This run's slot is free: start the queued runs that may run now (there is no daemon to do it). */
-    private void handOnSlot(String runId, Map<String, String> callerEnv) {
+    private void handOnSlot(RunId runId, Map<String, String> callerEnv) {
         if (slotHandedOn) return;
         slotHandedOn = true;
         try {

@@ -4,6 +4,7 @@ import dev.agentctl.lifecycle.RunFinalizer;
 import dev.agentctl.lifecycle.StopRequest;
 import dev.agentctl.lifecycle.CallerEnvironment;
 import dev.agentctl.lifecycle.RunEnvironment;
+import dev.agentctl.run.RunId;
 import dev.agentctl.tmux.Tmux;
 import dev.agentctl.agent.AgentBackend;
 import dev.agentctl.agent.AgentEvent;
@@ -50,7 +51,7 @@ public final class Supervisor {
     private volatile long lastMetaEventWrite;
     private volatile CodexRun codex;
     private volatile Path runDir;
-    private volatile String runId;
+    private volatile RunId runId;
     /** Set when the run's directory disappeared mid-run: there is nothing left to finalize. */
     private volatile boolean runDirGone;
     /** The caller's environment, for a run this one escalates to. */
@@ -69,7 +70,7 @@ public final class Supervisor {
     }
 
     /** Returns the process exit code for the supervisor itself. */
-    public int run(String runId) throws IOException, InterruptedException {
+    public int run(RunId runId) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         runDir = dir;
         this.runId = runId;
@@ -108,11 +109,11 @@ public final class Supervisor {
         }
     }
 
-    private void afterFinish(String runId, String paneId) {
+    private void afterFinish(RunId runId, String paneId) {
         afterFinish.run(runId, paneId, runDirGone, callerEnv != null ? callerEnv : ownEnv);
     }
 
-    private int supervise(String runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
+    private int supervise(RunId runId, RunMeta meta, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = store.dir(runId);
         Path workDir = Paths.get(meta.workDir());
         // A worktree run's change is base_commit..head_commit (see RunFinalizer); a shared run's needs snapshots.
@@ -162,7 +163,7 @@ public final class Supervisor {
         return 0;
     }
 
-    private int failBeforeStart(String runId, String why) {
+    private int failBeforeStart(RunId runId, String why) {
         finalizer.finishWithout(runId, Outcome.FAILED, why);
         return 1;
     }
@@ -171,7 +172,7 @@ public final class Supervisor {
      * Waits for codex to exit, acting meanwhile on a kill request, the deadline and stalls: the
      * first reason to stop wins and is what the run is finalized with.
      */
-    private void watchUntilExit(String runId, Path dir, long started, Long timeoutS) throws InterruptedException {
+    private void watchUntilExit(RunId runId, Path dir, long started, Long timeoutS) throws InterruptedException {
         long stallNanos = TimeUnit.SECONDS.toNanos(config.stallAfterSeconds());
         boolean stalled = false;
         while (!codex.process().waitFor(TICK_MS, TimeUnit.MILLISECONDS)) {
@@ -217,7 +218,7 @@ public final class Supervisor {
         return stop.get() != null;
     }
 
-    private RunMeta markStalled(String runId, boolean stalled) {
+    private RunMeta markStalled(RunId runId, boolean stalled) {
         return store.update(runId, m -> {
             if (m.isFinished()) return false;
             m.markStalled(stalled);
@@ -225,7 +226,7 @@ public final class Supervisor {
         });
     }
 
-    private RunMeta finish(String runId, AgentBackend agent, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
+    private RunMeta finish(RunId runId, AgentBackend agent, Path dir, ProjectSnapshots snapshots, int exitCode) throws IOException {
         String diff = snapshots.diffSinceStart();
         AgentTurn t = codex.turn();
         AgentResult result = t.result(dir);
@@ -250,7 +251,7 @@ public final class Supervisor {
     }
 
     /** Throttled: meta gets the thread id and usage at once, last_event_at at most once a second. */
-    private void onEvent(String runId, AgentBackend agent, AgentEvent e) {
+    private void onEvent(RunId runId, AgentBackend agent, AgentEvent e) {
         providerTrouble.onEvent(e);
         pane.event(e);
         long now = System.nanoTime();
@@ -283,7 +284,7 @@ public final class Supervisor {
     /** codex, what it started, and whatever carries the run's marker though it left the tree. */
     private void stopCodex() {
         CodexRun c = codex;
-        if (c != null) ProcessKiller.standard().stop(c.process().toHandle(), runId);
+        if (c != null) ProcessKiller.standard().stop(c.process().toHandle(), runId.value());
     }
 
     /** The last maxBytes of a file that may be large (codex's stderr). */

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.agentctl.base.AgentctlException;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.workspace.Prices;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public final class UsageReport {
         sorted.sort(dev.agentctl.run.RunQuery.NEWEST_FIRST.reversed()); // oldest first: totals read like a ledger
         for (RunMeta m : sorted) {
             if (since != null && !createdSince(m, since)) continue;
-            String key = by == null ? m.runId() : keyOf(m, by);
+            String key = by == null ? RunId.string(m.runId()) : keyOf(m, by);
             Row row = groups.computeIfAbsent(key, Row::new);
             row.add(m, prices);
             total.add(m, prices);

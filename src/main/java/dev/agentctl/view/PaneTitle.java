@@ -1,6 +1,7 @@
 package dev.agentctl.view;
 
 import dev.agentctl.base.TerminalText;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 
 /** The title a run's pane carries in its border: run id, title and state, so twenty panes can be told apart. */
@@ -10,7 +11,7 @@ public final class PaneTitle {
     private PaneTitle() {}
 
     /** For a run about to be launched or running; state is "queued", "running" or an outcome. */
-    public static String of(String runId, String title, String state) {
+    public static String of(RunId runId, String title, String state) {
         String t = title == null || title.isBlank() ? "" : " " + TerminalText.oneLine(title, 60);
         return TerminalText.oneLine(runId + t + " · " + state, MAX);
     }

@@ -2,6 +2,7 @@ package dev.agentctl.batch;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.testing.RawMeta;
@@ -22,7 +23,7 @@ class BatchStateTest {
     }
 
     private void change(String id, java.util.function.Consumer<RawMeta> how) {
-        RunMeta m = store().read(id);
+        RunMeta m = store().read(RunId.of(id));
         how.accept(RawMeta.of(m));
         store().write(m);
     }
@@ -51,7 +52,7 @@ class BatchStateTest {
         change("r-b", r -> r.put(RunMeta.ESCALATED_TO, "r-c"));
         s = BatchState.read(store(), record);
         assertEquals("running", s.tasks().get(1).state());
-        assertEquals(List.of("r-c"), s.unfinishedRuns());
+        assertEquals(List.of(RunId.of("r-c")), s.unfinishedRuns());
 
         change("r-c", r -> r.put(RunMeta.STATUS, "finished").put(RunMeta.OUTCOME, "succeeded"));
         s = BatchState.read(store(), record);

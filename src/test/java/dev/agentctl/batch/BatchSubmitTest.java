@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.run.ActiveRuns;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.testing.GitRepo;
 import dev.agentctl.testing.QueueFixture;
@@ -48,7 +49,7 @@ class BatchSubmitTest {
     }
 
     private List<String> runs() {
-        return f.store.ids().stream().filter(id -> !id.equals("slot-holder")).toList();
+        return f.store.ids().stream().map(RunId::value).filter(id -> !id.equals("slot-holder")).toList();
     }
 
     private List<String> worktrees() throws Exception {
@@ -86,7 +87,7 @@ class BatchSubmitTest {
         assertNull(new GroupStore(f.store.workspace()).find("g"));
         assertNull(BatchRecord.find(f.store.workspace(), "g"));
         assertFalse(Files.exists(BatchRecord.file(f.store.workspace(), "g")));
-        List<String> active = new ActiveRuns(f.store).peek().stream().map(RunMeta::runId).toList();
+        List<String> active = new ActiveRuns(f.store).peek().stream().map(m -> m.runId().value()).toList();
         assertEquals(List.of("slot-holder"), active);
     }
 
@@ -140,7 +141,7 @@ class BatchSubmitTest {
         assertEquals(4, new GroupStore(f.store.workspace()).find("big").maxRuns());
         assertEquals(3, runs().size());
         for (BatchRecord.Entry e : r.tasks()) {
-            RunMeta m = f.store.read(e.runId());
+            RunMeta m = f.read(e.runId());
             assertFalse(m.isHeld(), "released: " + m.json());
             assertTrue(m.isWaitingInQueue());
         }

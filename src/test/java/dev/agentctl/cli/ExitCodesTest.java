@@ -1,5 +1,6 @@
 package dev.agentctl.cli;
 
+import dev.agentctl.run.RunId;
 import dev.agentctl.testing.RawMeta;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -89,7 +90,7 @@ class ExitCodesTest {
     void aWaitThatTimesOutExitsWithItsOwnCode() {
         RunFixtures.write(home, "r5", "2026-01-01T00:00:00Z", "queued", null, "p");
         dev.agentctl.run.RunStore store = new dev.agentctl.run.RunStore(new dev.agentctl.workspace.Workspace(home));
-        store.update("r5", m -> { RawMeta.of(m).put("created_at", dev.agentctl.run.RunMeta.now()); return true; });
+        store.update(RunId.of("r5"), m -> { RawMeta.of(m).put("created_at", dev.agentctl.run.RunMeta.now()); return true; });
         CliRun r = CliRun.run(home, "wait", "r5", "--timeout", "1");
         assertEquals(4, r.exit, r.toString());
         assertTrue(r.out.contains("\"wait_timed_out\": true"), r.out);

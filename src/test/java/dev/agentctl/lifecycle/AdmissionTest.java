@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentctl.base.AgentctlException;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.testing.RawMeta;
 import dev.agentctl.workspace.Config;
@@ -31,7 +32,7 @@ class AdmissionTest {
     }
 
     private void parent(String profile, int depth, String group) {
-        store.createDir(PARENT);
+        store.createDir(RunId.of(PARENT));
         store.write(RawMeta.create().put("run_id", PARENT).put("status", "running").put("profile", profile)
                 .put("depth", depth).put("group", group).put("created_at", "2026-01-01T00:00:00Z").meta());
     }
@@ -45,7 +46,7 @@ class AdmissionTest {
     void aStartFromInsideARunIsItsChildOneLevelDeeperInItsGroup() {
         parent("deep", 1, "g");
         Admission.Placement p = admission("{}", true).place(null, "spark", "child", List.of(), null);
-        assertEquals(new Admission.Placement("g", 2, PARENT), p);
+        assertEquals(new Admission.Placement("g", 2, RunId.of(PARENT)), p);
         assertEquals(1, new GroupStore(ws).find("g").runsStarted());
         assertEquals(new Admission.Placement(null, 0, null), admission("{}", false).place(null, "spark", "t", List.of(), null),
                 "a person's run is at depth 0 and in no group");
@@ -94,11 +95,11 @@ class AdmissionTest {
     void unknownRunsAndCyclesInAfterAreUsageErrors() {
         parent("spark", 0, null);
         AgentctlException unknown = assertThrows(AgentctlException.class,
-                () -> admission("{}", false).place(null, "spark", "t", List.of("20260101-000009-ffffff"), null));
+                () -> admission("{}", false).place(null, "spark", "t", List.of(RunId.of("20260101-000009-ffffff")), null));
         assertEquals(AgentctlException.Kind.USAGE, unknown.kind());
         assertTrue(unknown.getMessage().contains("unknown run id '20260101-000009-ffffff'"), unknown.getMessage());
         AgentctlException cycle = assertThrows(AgentctlException.class,
-                () -> admission("{}", false).place(null, "spark", "t", List.of(PARENT), PARENT));
+                () -> admission("{}", false).place(null, "spark", "t", List.of(RunId.of(PARENT)), RunId.of(PARENT)));
         assertEquals(AgentctlException.Kind.USAGE, cycle.kind());
         assertTrue(cycle.getMessage().contains("cycle"), cycle.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.testing.QueueFixture;
 import dev.agentctl.testing.RawMeta;
@@ -41,7 +42,8 @@ class EscalationTriggerTest {
     }
 
     private List<String> runsResuming(String parent) {
-        return f.store.ids().stream().filter(id -> parent.equals(f.store.read(id).parentRunId())).toList();
+        return f.store.ids().stream().filter(id -> RunId.of(parent).equals(f.store.read(id).parentRunId()))
+                .map(RunId::value).toList();
     }
 
     @Test
@@ -53,14 +55,14 @@ class EscalationTriggerTest {
 
         List<String> escalated = runsResuming("r-lint");
         assertEquals(1, escalated.size(), escalated.toString());
-        RunMeta e = f.store.read(escalated.get(0));
-        assertEquals(e.runId(), f.store.read("r-lint").escalatedTo());
+        RunMeta e = f.read(escalated.get(0));
+        assertEquals(e.runId(), f.read("r-lint").escalatedTo());
         assertEquals("deep", e.profile());
         assertEquals("resume", e.str(RunMeta.MODE));
         assertEquals("g", e.group());
         assertEquals("lint", e.batchTaskId());
-        assertEquals("finish the lint fixes", new String(readPrompt(e.runId())));
-        RunMeta report = f.store.read("r-report");
+        assertEquals("finish the lint fixes", new String(readPrompt(e.runId().value())));
+        RunMeta report = f.read("r-report");
         assertTrue(report.isWaitingInQueue());
         assertEquals("after " + e.runId() + " (queued)", report.queuedReason());
     }
@@ -74,24 +76,24 @@ class EscalationTriggerTest {
             m.finish(); // never had a supervisor at all
         });
         f.queue().promote();
-        assertNull(f.store.read("r-leaf").escalatedTo(), "a plain promote looks only at what waiting runs wait for");
+        assertNull(f.read("r-leaf").escalatedTo(), "a plain promote looks only at what waiting runs wait for");
 
-        f.queue().promote(List.of("r-leaf"));
-        f.queue().promote(List.of("r-leaf"));
+        f.queue().promote(QueueFixture.ids("r-leaf"));
+        f.queue().promote(QueueFixture.ids("r-leaf"));
         assertEquals(1, runsResuming("r-leaf").size());
     }
 
     @Test
     void whileItsSupervisorLivesTheQueueLeavesTheEscalationToItAndDependentsWaitHoweverLong() {
         lintEndedAndReportWaiting(ProcessIdentity.current(), "deep");
-        RunMeta lint = f.store.read("r-lint");
+        RunMeta lint = f.read("r-lint");
         RawMeta.of(lint).put(RunMeta.ENDED_AT, Instant.now().minusSeconds(3600).toString());
         f.store.write(lint);
 
         f.queue().promote();
 
         assertEquals(List.of(), runsResuming("r-lint"));
-        RunMeta report = f.store.read("r-report");
+        RunMeta report = f.read("r-report");
         assertTrue(report.isWaitingInQueue(), report.json().toString());
         assertEquals("after r-lint (escalating)", report.queuedReason());
     }
@@ -102,17 +104,17 @@ class EscalationTriggerTest {
 
         f.queue().promote();
 
-        RunMeta lint = f.store.read("r-lint");
+        RunMeta lint = f.read("r-lint");
         assertNull(lint.escalatedTo());
         assertTrue(lint.escalationError() != null && lint.escalationError().contains("gone"), lint.json().toString());
-        RunMeta report = f.store.read("r-report");
+        RunMeta report = f.read("r-report");
         assertEquals("failed", report.outcome());
         assertEquals("dependency lint goal_not_met", report.error());
     }
 
     private byte[] readPrompt(String runId) {
         try {
-            return java.nio.file.Files.readAllBytes(f.store.dir(runId).resolve("prompt.md"));
+            return java.nio.file.Files.readAllBytes(f.store.dir(RunId.of(runId)).resolve("prompt.md"));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

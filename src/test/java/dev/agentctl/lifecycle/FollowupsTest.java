@@ -8,6 +8,7 @@ import dev.agentctl.base.Io;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunMode;
 import dev.agentctl.run.RunStore;
@@ -59,35 +60,35 @@ class FollowupsTest {
     }
 
     /** A run in progress, its supervisor alive (this JVM), so nothing reconciles it away. */
-    private String running(String id) {
+    private RunId running(String id) {
         ProcessIdentity self = ProcessIdentity.current();
-        store.createDir(id);
+        store.createDir(RunId.of(id));
         store.write(RawMeta.create().put("run_id", id).put("status", "running").put("created_at", RunMeta.now())
                 .put("project", "p").put("project_dir", project.toString()).put("profile", "spark").put("title", "work")
                 .put("launcher", "detached").put("thread_id", "thread-1").put("supervisor_pid", self.pid())
                 .put("supervisor_started_at_ms", self.startedAtMillis()).meta());
-        new dev.agentctl.run.ActiveRuns(store).addMissing(List.of(id));
-        return id;
+        new dev.agentctl.run.ActiveRuns(store).addMissing(List.of(RunId.of(id)));
+        return RunId.of(id);
     }
 
-    private String send(String target, boolean now) {
+    private RunId send(RunId target, boolean now) {
         RunRequest req = RunRequest.followup(store.read(target), config, null, null, "more".getBytes(StandardCharsets.UTF_8),
                 null, false);
         return followups.queue(target, now, after -> new RunStarter(store, config, io, () -> null)
                 .start(req.withQueue(new QueueOptions(null, List.of(after), false, null, false))));
     }
 
-    private void finish(String id, Outcome outcome, String threadId) {
+    private void finish(RunId id, Outcome outcome, String threadId) {
         store.write(RawMeta.of(store.read(id)).put("status", "finished").put("outcome", outcome.wire())
                 .put("thread_id", threadId).meta());
     }
 
     @Test
     void messagesQueueBehindEachOtherAndNowGoesFirst() {
-        String p = running("20260101-000000-aaaaaa");
+        RunId p = running("20260101-000000-aaaaaa");
         assertEquals(p, followups.deliverAfter(p), "nothing waits yet: a message waits for the run itself");
-        String first = send(p, false);
-        String second = send(p, false);
+        RunId first = send(p, false);
+        RunId second = send(p, false);
         RunMeta f = store.read(first);
         assertEquals(RunMode.FOLLOWUP, f.mode());
         assertEquals(p, f.parentRunId());
@@ -100,7 +101,7 @@ class FollowupsTest {
         assertEquals("after " + p + " (running)", store.read(first).queuedReason());
         assertEquals("work (follow-up)", f.title());
 
-        String urgent = send(p, true);
+        RunId urgent = send(p, true);
         assertEquals(List.of(p), store.read(urgent).after());
         assertEquals(List.of(urgent), store.read(first).after(), "what waited for the run now waits for the urgent message");
         assertEquals(List.of(first), store.read(second).after());
@@ -109,9 +110,9 @@ class FollowupsTest {
 
     @Test
     void nothingIsDeliveredAfterALostRunAndTheChainBehindFailsToo() {
-        String p = running("20260101-000000-bbbbbb");
-        String first = send(p, false);
-        String second = send(p, false);
+        RunId p = running("20260101-000000-bbbbbb");
+        RunId first = send(p, false);
+        RunId second = send(p, false);
         finish(p, Outcome.LOST, "thread-1");
         queue.promote();
         RunMeta f = store.read(first);
@@ -125,9 +126,9 @@ class FollowupsTest {
 
     @Test
     void aKilledWaitingMessageHandsItsPlaceToTheNextWhichStillWaitsForTheRun() {
-        String p = running("20260101-000000-cccccc");
-        String first = send(p, false);
-        String second = send(p, false);
+        RunId p = running("20260101-000000-cccccc");
+        RunId first = send(p, false);
+        RunId second = send(p, false);
         RunMeta f = queue.killWaiting(first, "not needed");
         assertEquals("killed", f.outcome());
         assertEquals("not needed", f.error());
@@ -141,8 +142,8 @@ class FollowupsTest {
 
     @Test
     void aRunThatEndedWithoutAThreadCannotBeContinued() {
-        String p = running("20260101-000000-dddddd");
-        String first = send(p, false);
+        RunId p = running("20260101-000000-dddddd");
+        RunId first = send(p, false);
         finish(p, Outcome.FAILED, null);
         queue.promote();
         RunMeta f = store.read(first);
@@ -152,20 +153,20 @@ class FollowupsTest {
 
     @Test
     void aMessageToAQueuedRunWaitsForItsFirstTurn() {
-        store.createDir("20260101-000000-eeeeee");
+        store.createDir(RunId.of("20260101-000000-eeeeee"));
         RunMeta waiting = RawMeta.create().put("run_id", "20260101-000000-eeeeee").put("status", "queued")
                 .put("created_at", RunMeta.now()).put("queued_at", RunMeta.now()).put("project", "p")
                 .put("project_dir", project.toString()).put("profile", "spark").put("launcher", "detached").meta();
         store.write(waiting);
         assertTrue(waiting.isWaitingInQueue());
-        String first = send(waiting.runId(), false);
+        RunId first = send(waiting.runId(), false);
         assertEquals(List.of(waiting.runId()), store.read(first).after());
         assertTrue(store.read(first).isWaitingInQueue());
     }
 
     @Test
     void aFinishedRunWithNothingWaitingTakesNoMessage() {
-        String p = running("20260101-000000-ffffff");
+        RunId p = running("20260101-000000-ffffff");
         finish(p, Outcome.SUCCEEDED, "thread-1");
         assertNull(followups.deliverAfter(p));
         AgentctlException e = assertThrows(AgentctlException.class, () -> send(p, false));

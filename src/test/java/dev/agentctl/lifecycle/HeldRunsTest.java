@@ -33,11 +33,11 @@ class HeldRunsTest {
 
         f.queue().promote();
 
-        RunMeta held = f.store.read("held-1");
+        RunMeta held = f.read("held-1");
         assertTrue(held.isHeld(), held.json().toString());
         assertNull(held.launchedAt(), "a free slot is not given to a held run");
         assertEquals("batch g being submitted", held.queuedReason());
-        RunMeta orphan = f.store.read("orphan-1");
+        RunMeta orphan = f.read("orphan-1");
         assertEquals("failed", orphan.outcome());
         assertEquals(HeldRuns.SUBMISSION_DIED, orphan.error());
         assertNull(orphan.launchedAt());
@@ -50,10 +50,10 @@ class HeldRunsTest {
         held("held-1", ProcessIdentity.current(), List.of());
         held("held-2", ProcessIdentity.current(), List.of("held-1"));
 
-        f.queue().release(List.of("held-1", "held-2"));
+        f.queue().release(QueueFixture.ids("held-1", "held-2"));
 
-        RunMeta first = f.store.read("held-1");
-        RunMeta second = f.store.read("held-2");
+        RunMeta first = f.read("held-1");
+        RunMeta second = f.read("held-2");
         assertFalse(first.isHeld());
         assertFalse(second.isHeld());
         assertNull(first.heldReason());

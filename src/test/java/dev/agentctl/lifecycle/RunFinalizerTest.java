@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.testing.ReadOnlyDir;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.testing.RawMeta;
@@ -30,7 +31,7 @@ class RunFinalizerTest {
     void racingFinalizersFinalizeOnceAndNotifyOnce() throws Exception {
         Workspace ws = new Workspace(home).ensure();
         RunStore store = new RunStore(ws);
-        store.createDir("r1");
+        store.createDir(RunId.of("r1"));
         store.write(RawMeta.create().put("run_id", "r1").put("status", "running").put("project", "p")
                 .put("profile", "spark").put("created_at", "2026-01-01T00:00:00Z").meta());
         String[] outcomes = {"killed", "lost", "timed_out", "failed"};
@@ -41,7 +42,7 @@ class RunFinalizerTest {
             String outcome = outcomes[i % outcomes.length];
             results.add(pool.submit(() -> {
                 go.await();
-                return new RunFinalizer(store, new Notifier(ws, new Config(null), java.util.Map.of(), p -> {})).finishWithout("r1", Outcome.of(outcome), "because " + outcome);
+                return new RunFinalizer(store, new Notifier(ws, new Config(null), java.util.Map.of(), p -> {})).finishWithout(RunId.of("r1"), Outcome.of(outcome), "because " + outcome);
             }));
         }
         go.countDown();
@@ -56,7 +57,7 @@ class RunFinalizerTest {
         }
         pool.shutdown();
         assertEquals(1, winners, "exactly one finalization");
-        RunMeta finalMeta = store.read("r1");
+        RunMeta finalMeta = store.read(RunId.of("r1"));
         assertEquals("finished", finalMeta.status());
         assertEquals(winner, finalMeta.outcome());
         assertEquals("because " + winner, finalMeta.str("error"));
@@ -70,24 +71,24 @@ class RunFinalizerTest {
     void aFailedFinalWriteNotifiesNothingAndTheFinalOutcomeOnce() throws Exception {
         Workspace ws = new Workspace(home).ensure();
         RunStore store = new RunStore(ws);
-        store.createDir("r2");
+        store.createDir(RunId.of("r2"));
         store.write(RawMeta.create().put("run_id", "r2").put("status", "running").put("project", "p")
                 .put("profile", "spark").put("created_at", "2026-01-01T00:00:00Z").meta());
-        store.update("r2", m -> true); // the lock file exists before the directory turns read-only
+        store.update(RunId.of("r2"), m -> true); // the lock file exists before the directory turns read-only
         RunFinalizer finalizer = new RunFinalizer(store, new Notifier(ws, new Config(null), java.util.Map.of(), p -> {}));
-        try (ReadOnlyDir ro = ReadOnlyDir.of(store.dir("r2"))) {
+        try (ReadOnlyDir ro = ReadOnlyDir.of(store.dir(RunId.of("r2")))) {
             for (String outcome : new String[] {"succeeded", "failed", "lost", "lost"}) {
-                assertThrows(AgentctlException.class, () -> finalizer.finish("r2", m -> RawMeta.of(m).put("outcome", outcome)));
+                assertThrows(AgentctlException.class, () -> finalizer.finish(RunId.of("r2"), m -> RawMeta.of(m).put("outcome", outcome)));
             }
         }
         assertFalse(Files.exists(ws.notifyLog()), "nothing notified for a meta that was never written");
-        assertEquals("running", store.read("r2").status());
-        RunMeta done = finalizer.finishWithout("r2", Outcome.LOST, "supervisor is gone");
+        assertEquals("running", store.read(RunId.of("r2")).status());
+        RunMeta done = finalizer.finishWithout(RunId.of("r2"), Outcome.LOST, "supervisor is gone");
         assertEquals("lost", done.outcome());
         List<String> lines = Files.readAllLines(ws.notifyLog());
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("outcome=lost"), lines.get(0));
-        try (var s = Files.list(store.dir("r2"))) {
+        try (var s = Files.list(store.dir(RunId.of("r2")))) {
             assertEquals(0, s.filter(f -> f.getFileName().toString().contains(".tmp-")).count(), "no temp file left");
         }
     }

@@ -1,5 +1,6 @@
 package dev.agentctl.lifecycle;
 
+import dev.agentctl.run.RunId;
 import dev.agentctl.testing.RawMeta;
 
 import dev.agentctl.lifecycle.Waiter;
@@ -33,7 +34,7 @@ class WaiterTest {
         RunStore store = new RunStore(ws);
         RunFixtures.write(home, "r1", "2026-01-01T00:00:00Z", "running", null, "p");
         ProcessIdentity self = ProcessIdentity.current();
-        store.update("r1", m -> {
+        store.update(RunId.of("r1"), m -> {
             RawMeta.of(m).put("supervisor_pid", self.pid()).put("supervisor_started_at_ms", self.startedAtMillis());
             return true;
         });
@@ -41,10 +42,10 @@ class WaiterTest {
         Waiter waiter = new Waiter(store, new Reconciler(store, () -> finalizer), Duration.ofSeconds(2), () -> {},
                 () -> { throw new IOException("User limit of inotify instances reached or too many open files"); });
         CompletableFuture<Waiter.Result> waiting = CompletableFuture.supplyAsync(
-                () -> waiter.await(List.of("r1"), false, Duration.ofSeconds(30)));
+                () -> waiter.await(List.of(RunId.of("r1")), false, Duration.ofSeconds(30)));
         Thread.sleep(300); // let it start waiting: the finish must arrive while it waits (any time works)
         long finishedAt = System.nanoTime();
-        finalizer.finishWithout("r1", dev.agentctl.run.Outcome.KILLED, "test");
+        finalizer.finishWithout(RunId.of("r1"), dev.agentctl.run.Outcome.KILLED, "test");
         Waiter.Result r = waiting.get(30, TimeUnit.SECONDS);
         assertFalse(r.timedOut());
         assertEquals("killed", r.runs().get(0).outcome());

@@ -3,6 +3,7 @@ package dev.agentctl.lifecycle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.testing.GitRepo;
@@ -166,7 +167,7 @@ class WorktreeStartIT extends RealRunTest {
         TestEnv.ok(env.agentctl(null, "merge", merged));
         RunStore store = new RunStore(new Workspace(env.home));
         String old = Instant.now().minus(40, ChronoUnit.DAYS).toString();
-        for (String id : List.of(merged, unmerged, shared)) store.write(RawMeta.of(store.read(id)).put("ended_at", old).meta());
+        for (String id : List.of(merged, unmerged, shared)) store.write(RawMeta.of(store.read(RunId.of(id))).put("ended_at", old).meta());
         RunFixtures.write(env.home, "20200101-000000-aaaaaa", "2020-01-01T00:00:00Z", "running", null, "project");
         TestEnv.ok(env.agentctl(null, "list")); // fills the run index
 

@@ -37,7 +37,7 @@ class RunIndexTailTest {
         // An hour apart: ids and creation times in the same order, as RunId.generate makes them; the
         // newest an hour ago, so that runs a test makes now are newer whatever the machine's speed.
         made = new SyntheticRuns(store).make(120, RunState.FINISHED, null, PROJECTS, Duration.ofHours(1),
-                Instant.now().minus(Duration.ofHours(1)));
+                Instant.now().minus(Duration.ofHours(1))).stream().map(RunId::value).toList();
     }
 
     /** The ids list prints (first column). */
@@ -53,7 +53,7 @@ class RunIndexTailTest {
     /** What list must print: every meta.json read, filtered, newest first, limited. */
     private List<String> expected(String status, String project, int limit) {
         List<RunMeta> all = RunQuery.readAll(store, w -> fail(w));
-        return new RunQuery(status, project, limit).select(all).stream().map(RunMeta::runId).collect(Collectors.toList());
+        return new RunQuery(status, project, limit).select(all).stream().map(m -> m.runId().value()).collect(Collectors.toList());
     }
 
     private void assertListsAsEveryMeta() {
@@ -96,12 +96,12 @@ class RunIndexTailTest {
         listed();
         // Created two hours before the newest run, changed now: its new entry comes after newer ones.
         String late = made.get(made.size() - 3);
-        RunMeta m = store.read(late);
+        RunMeta m = store.read(RunId.of(late));
         store.write(RawMeta.of(m).put("outcome", "killed").meta());
         assertEquals(List.of(late), listed("--status", "killed", "--project", m.project()));
         // And one made long ago (before every other run), found last.
         String ancient = "20200101-000000-abcdef";
-        store.createDir(ancient);
+        store.createDir(RunId.of(ancient));
         store.write(RawMeta.of(m.copy()).put("run_id", ancient).put("created_at", "2020-01-01T00:00:00Z").meta());
         assertListsAsEveryMeta();
         assertListsAsEveryMeta();
@@ -114,9 +114,10 @@ class RunIndexTailTest {
         listed();
         byte[] before = Files.readAllBytes(index);
         Instant now = Instant.now();
-        List<String> newer = new SyntheticRuns(store).make(3, RunState.FINISHED, Outcome.KILLED, List.of("delta"), Duration.ofSeconds(1));
-        String queued = new SyntheticRuns(store).make(1, RunState.QUEUED, null, List.of("delta"), Duration.ZERO).get(0);
-        assertTrue(store.read(queued).createdAt().compareTo(now.toString()) >= 0);
+        List<String> newer = new SyntheticRuns(store).make(3, RunState.FINISHED, Outcome.KILLED, List.of("delta"), Duration.ofSeconds(1))
+                .stream().map(RunId::value).toList();
+        String queued = new SyntheticRuns(store).make(1, RunState.QUEUED, null, List.of("delta"), Duration.ZERO).get(0).value();
+        assertTrue(store.read(RunId.of(queued)).createdAt().compareTo(now.toString()) >= 0);
         List<String> top = listed("--limit", "4");
         assertEquals(List.of(queued, newer.get(2), newer.get(1), newer.get(0)), top);
         byte[] after = Files.readAllBytes(index);
@@ -140,10 +141,10 @@ class RunIndexTailTest {
     @Test
     void aGroupFilterReadsOnUntilItHasTheGroupsNewestRuns() throws Exception {
         listed();
-        for (int i = 0; i < made.size(); i += 10) store.write(RawMeta.of(store.read(made.get(i))).put("group", "g").meta());
+        for (int i = 0; i < made.size(); i += 10) store.write(RawMeta.of(store.read(RunId.of(made.get(i)))).put("group", "g").meta());
         for (int pass = 0; pass < 2; pass++) { // the first takes the changed runs in, the second reads the index
             List<RunMeta> all = RunQuery.readAll(store, w -> fail(w));
-            List<String> expected = new RunQuery(null, null, "g", 3).select(all).stream().map(RunMeta::runId).toList();
+            List<String> expected = new RunQuery(null, null, "g", 3).select(all).stream().map(m -> m.runId().value()).toList();
             assertEquals(List.of(made.get(110), made.get(100), made.get(90)), expected);
             assertEquals(expected, listed("--group", "g", "--limit", "3"));
             assertEquals(12, listed("--group", "g").size());
@@ -152,7 +153,8 @@ class RunIndexTailTest {
 
     @Test
     void withRunsWaitingInTheQueueAListLeavesRunsAndTheIndexAsTheyWere() throws Exception {
-        List<String> queued = new SyntheticRuns(store).make(5, RunState.QUEUED, null, List.of("delta"), Duration.ZERO);
+        List<String> queued = new SyntheticRuns(store).make(5, RunState.QUEUED, null, List.of("delta"), Duration.ZERO)
+                .stream().map(RunId::value).toList();
         listed();
         listed(); // takes in what the first list's own writes did to runs/
         byte[] index1 = Files.readAllBytes(index);
@@ -178,10 +180,10 @@ class RunIndexTailTest {
     void runDirectoriesMadeOrRemovedBehindItsBackAreNoticed() throws Exception {
         listed();
         // A hand-given id (sorts apart from generated ones) and a removed run.
-        store.createDir("zz-by-hand");
-        store.write(RawMeta.of(store.read(made.get(0)).copy()).put("run_id", "zz-by-hand")
+        store.createDir(RunId.of("zz-by-hand"));
+        store.write(RawMeta.of(store.read(RunId.of(made.get(0))).copy()).put("run_id", "zz-by-hand")
                 .put("created_at", Instant.now().plusSeconds(60).toString()).meta());
-        store.deleteQuietly(made.get(made.size() - 1));
+        store.deleteQuietly(RunId.of(made.get(made.size() - 1)));
         assertEquals("zz-by-hand", listed().get(0));
         assertFalse(listed("--limit", "1000").contains(made.get(made.size() - 1)));
         assertFalse(Files.readString(index).contains(made.get(made.size() - 1)));

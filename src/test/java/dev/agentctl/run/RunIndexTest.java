@@ -36,7 +36,7 @@ class RunIndexTest {
 
     private void rewrite(String id, java.util.function.Consumer<RunMeta> change) {
         RunStore store = new RunStore(new Workspace(home));
-        RunMeta m = store.read(id);
+        RunMeta m = store.read(RunId.of(id));
         change.accept(m);
         store.write(m);
     }
@@ -121,7 +121,7 @@ class RunIndexTest {
     void removedRunsLeaveListAndIndex() throws Exception {
         list();
         RunStore store = new RunStore(new Workspace(home));
-        store.deleteQuietly("20260103-000000-cccccc");
+        store.deleteQuietly(RunId.of("20260103-000000-cccccc"));
         assertFalse(list().contains("20260103-000000-cccccc"));
         assertFalse(Files.readString(index).contains("20260103-000000-cccccc"));
     }

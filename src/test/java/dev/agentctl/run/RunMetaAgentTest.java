@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** meta.json's agent keys: the agent at creation, Claude's session id beside thread_id, the cost. */
 class RunMetaAgentTest {
     private static RunMeta queued(String agent) {
-        return RunMeta.queued(new NewRun("r1", "t", "p", Path.of("/p"), "spark", null, null, null, RunMode.EXEC, null, null,
+        return RunMeta.queued(new NewRun(RunId.of("r1"), "t", "p", Path.of("/p"), "spark", null, null, null, RunMode.EXEC, null, null,
                 null, "detached", "ai", List.of("/bin/claude", "-p"), agent));
     }
 

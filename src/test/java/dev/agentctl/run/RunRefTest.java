@@ -24,21 +24,21 @@ class RunRefTest {
 
     @Test
     void wholeIdsAndUniquePrefixesOfIdOrSuffix() {
-        assertEquals("20260101-000000-14e068", RunRef.resolve(store, "20260101-000000-14e068"));
-        assertEquals("20260102-000000-14f000", RunRef.resolve(store, "20260102"));
-        assertEquals("20260101-000000-14e068", RunRef.resolve(store, "14e0"));
-        assertEquals("20260103-120000-abcdef", RunRef.resolve(store, "abc"));
+        assertEquals("20260101-000000-14e068", RunRef.resolve(store, "20260101-000000-14e068").value());
+        assertEquals("20260102-000000-14f000", RunRef.resolve(store, "20260102").value());
+        assertEquals("20260101-000000-14e068", RunRef.resolve(store, "14e0").value());
+        assertEquals("20260103-120000-abcdef", RunRef.resolve(store, "abc").value());
     }
 
     @Test
     void lastAndAtNameTheNewestByCreation() {
-        assertEquals("20260103-120000-abcdef", RunRef.resolve(store, "last"));
-        assertEquals("20260103-120000-abcdef", RunRef.resolve(store, "@"));
+        assertEquals("20260103-120000-abcdef", RunRef.resolve(store, "last").value());
+        assertEquals("20260103-120000-abcdef", RunRef.resolve(store, "@").value());
     }
 
     @Test
     void ambiguousListsTheCandidatesAsAUsageError() {
-        AgentctlException e = assertThrows(AgentctlException.class, () -> RunRef.resolve(store, "14"));
+        AgentctlException e = assertThrows(AgentctlException.class, () -> RunRef.resolve(store, "14").value());
         assertEquals(2, dev.agentctl.base.ExitCodes.of(e.kind()));
         assertTrue(e.getMessage().contains("ambiguous") && e.getMessage().contains("20260101-000000-14e068")
                 && e.getMessage().contains("20260102-000000-14f000") && !e.getMessage().contains("abcdef"), e.getMessage());

@@ -25,7 +25,7 @@ class RunStoreTest {
     private void liveRun(String id) {
         RunFixtures.write(home, id, "2026-01-02T00:00:00Z", "running", null, "p");
         ProcessIdentity self = ProcessIdentity.current();
-        new RunStore(new Workspace(home)).update(id, m -> {
+        new RunStore(new Workspace(home)).update(RunId.of(id), m -> {
             RawMeta.of(m).put("supervisor_pid", self.pid()).put("supervisor_started_at_ms", self.startedAtMillis());
             return true;
         });
@@ -52,9 +52,9 @@ class RunStoreTest {
                 assertEquals(1, r.err.lines().filter(l -> l.contains("run " + bad + ":")).count(), "one warning for " + bad + ": " + r.err);
             }
         }
-        assertEquals("running", new RunStore(new Workspace(home)).read("live1").status());
+        assertEquals("running", new RunStore(new Workspace(home)).read(RunId.of("live1")).status());
         assertEquals("running", Json.readObject(copy.resolve("meta.json")).get("status").getAsString());
-        AgentctlException e = assertThrows(AgentctlException.class, () -> new RunStore(new Workspace(home)).read("copy1"));
+        AgentctlException e = assertThrows(AgentctlException.class, () -> new RunStore(new Workspace(home)).read(RunId.of("copy1")));
         assertTrue(e.getMessage().contains("does not match"), e.getMessage());
     }
 
@@ -63,7 +63,7 @@ class RunStoreTest {
         Workspace ws = new Workspace(home.resolve("fresh")).ensure();
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(ws.runsDir())));
         RunFixtures.write(ws.home(), "r1", "2026-01-01T00:00:00Z", "running", null, "p");
-        new RunStore(ws).update("r1", m -> true);
+        new RunStore(ws).update(RunId.of("r1"), m -> true);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(ws.runsDir().resolve("r1/.lock"))));
     }
@@ -73,7 +73,7 @@ class RunStoreTest {
         RunFixtures.write(home, "r2", "2026-01-01T00:00:00Z", "running", null, "p");
         Path target = elsewhere.resolve("planted");
         Files.createSymbolicLink(home.resolve("runs/r2/.lock"), target);
-        assertThrows(AgentctlException.class, () -> new RunStore(new Workspace(home)).update("r2", m -> true));
+        assertThrows(AgentctlException.class, () -> new RunStore(new Workspace(home)).update(RunId.of("r2"), m -> true));
         assertFalse(Files.exists(target), "nothing created through the link");
     }
 
@@ -113,6 +113,6 @@ class RunStoreTest {
             assertEquals(1, r.err.strip().split("\n").length, "warned once: " + r.err);
             assertTrue(r.err.contains("cannot record lost runs"), r.toString());
         }
-        assertEquals("running", new RunStore(new Workspace(home)).read("dead1").status(), "nothing was written");
+        assertEquals("running", new RunStore(new Workspace(home)).read(RunId.of("dead1")).status(), "nothing was written");
     }
 }

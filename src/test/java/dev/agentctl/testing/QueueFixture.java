@@ -9,6 +9,7 @@ import dev.agentctl.notify.Notifier;
 import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.run.ActiveRuns;
 import dev.agentctl.run.NewRun;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunMode;
 import dev.agentctl.run.RunStore;
@@ -71,11 +72,12 @@ public final class QueueFixture {
     }
 
     /** A new run waiting in the queue (shared, in the project), changed by more, listed as unfinished. */
-    public RunMeta waiting(String id, String group, List<String> after, Consumer<RunMeta> more) {
+    public RunMeta waiting(String name, String group, List<String> after, Consumer<RunMeta> more) {
+        RunId id = RunId.of(name);
         store.createDir(id);
-        RunMeta m = RunMeta.queued(new NewRun(id, "task " + id, "project", project, "spark", "m", null, "workspace-write",
+        RunMeta m = RunMeta.queued(new NewRun(id, "task " + name, "project", project, "spark", "m", null, "workspace-write",
                 RunMode.EXEC, null, null, null, "detached", "agentctl", List.of("codex"), "codex"));
-        m.placeInQueue(group, 0, null, after, false, null);
+        m.placeInQueue(group, 0, null, ids(after.toArray(String[]::new)), false, null);
         m.runShared();
         more.accept(m);
         store.write(m);
@@ -94,6 +96,14 @@ public final class QueueFixture {
             m.startRunning(self.pid(), self.startedAtMillis(), null);
         });
         return "slot-holder";
+    }
+
+    public RunMeta read(String id) {
+        return store.read(RunId.of(id));
+    }
+
+    public static List<RunId> ids(String... names) {
+        return java.util.Arrays.stream(names).map(RunId::of).toList();
     }
 
     /** A process identity that is not alive: this JVM's pid with a start time it never had. */

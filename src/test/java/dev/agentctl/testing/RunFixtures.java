@@ -1,6 +1,7 @@
 package dev.agentctl.testing;
 
 import com.google.gson.JsonObject;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Workspace;
@@ -12,7 +13,7 @@ public final class RunFixtures {
 
     public static RunMeta write(Path home, String id, String createdAt, String status, String outcome, String project) {
         RunStore store = new RunStore(new Workspace(home).ensure());
-        store.createDir(id);
+        store.createDir(RunId.of(id));
         RunMeta m = RawMeta.create().put("run_id", id).put("title", "title of " + id).put("project", project).put("profile", "spark")
                 .put("created_at", createdAt).put("status", status).put("outcome", outcome).put("mode", "exec")
                 .put("parent_run_id", (String) null).put("goal_met", "succeeded".equals(outcome) ? Boolean.TRUE : null)

@@ -3,6 +3,7 @@ package dev.agentctl.view;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.testing.RawMeta;
 import java.util.List;
@@ -48,7 +49,7 @@ class RunReportTest {
     @Test
     void thePaneTitleCarriesIdTitleAndState() {
         assertEquals("20260101-000000-abcdef fix it · goal_not_met", PaneTitle.of(finished()).replace("  ", " "));
-        assertEquals("r1 · running", PaneTitle.of("r1", null, "running"));
-        assertTrue(PaneTitle.of("r1", "x".repeat(500), "running").length() <= PaneTitle.MAX);
+        assertEquals("r1 · running", PaneTitle.of(RunId.of("r1"), null, "running"));
+        assertTrue(PaneTitle.of(RunId.of("r1"), "x".repeat(500), "running").length() <= PaneTitle.MAX);
     }
 }

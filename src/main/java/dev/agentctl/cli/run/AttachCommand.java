@@ -3,6 +3,7 @@ package dev.agentctl.cli.run;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.PaneFinder;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,17 +17,17 @@ public final class AttachCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
+        RunId id = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         PaneFinder panes = new PaneFinder(config(), io().env());
-        RunMeta m = reconciler().reconcile(runs().read(runId));
+        RunMeta m = reconciler().reconcile(runs().read(id));
         if (m.isWaitingInQueue()) {
-            throw AgentctlException.failed("run " + runId + " is waiting in the queue" + (m.queuedReason() == null ? ""
-                    : " (" + m.queuedReason() + ")") + " and has no pane yet; follow it with: agentctl logs -f " + runId);
+            throw AgentctlException.failed("run " + id + " is waiting in the queue" + (m.queuedReason() == null ? ""
+                    : " (" + m.queuedReason() + ")") + " and has no pane yet; follow it with: agentctl logs -f " + id);
         }
         String pane = panes.paneOf(m);
         if (pane == null) {
-            throw AgentctlException.failed("run " + runId + " has no pane to show (detached, or its pane is closed); "
-                    + "read its progress with: agentctl logs " + runId);
+            throw AgentctlException.failed("run " + id + " has no pane to show (detached, or its pane is closed); "
+                    + "read its progress with: agentctl logs " + id);
         }
         return panes.show(pane, io().env().get("TMUX"));
     }

@@ -4,6 +4,7 @@ import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Durations;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunState;
 import dev.agentctl.run.SyntheticRuns;
 import java.time.Duration;
@@ -49,8 +50,8 @@ public final class InternalCommand extends BaseCommand {
         if (outcome != null && o == null) throw AgentctlException.usage("unknown --outcome '" + outcome + "'");
         // 0: all made at once (queued runs for a benchmark); any other value as durations are written.
         Duration spacing = every.strip().matches("0+[smhd]?") ? Duration.ZERO : Duration.ofSeconds(Durations.parseSeconds(every, "--every"));
-        List<String> ids = new SyntheticRuns(runs()).make(count, state, o, projects, spacing);
-        io().out().print(String.join("\n", ids) + "\n");
+        List<RunId> ids = new SyntheticRuns(runs()).make(count, state, o, projects, spacing);
+        io().out().print(String.join("\n", ids.stream().map(RunId::value).toList()) + "\n");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.RunKiller;
+import dev.agentctl.run.RunId;
 import java.io.IOException;
 import dev.agentctl.run.RunRef;
 import java.util.List;
@@ -22,9 +23,9 @@ public final class KillCommand extends BaseCommand {
     @Override
     protected int execute() throws IOException {
         // Unknown or ambiguous references: exit 2 before anything is touched.
-        List<String> ids = RunRef.resolveAll(runs(), runIds);
+        List<RunId> ids = RunRef.resolveAll(runs(), runIds);
         for (RunKiller.Killed k : new RunKiller(runs(), reconciler(), finalizer(), queue()).kill(ids, reason)) {
-            String id = k.meta().runId();
+            RunId id = k.meta().runId();
             io().out().println(k.alreadyFinished() ? id + ": already finished (" + k.meta().outcome() + "); nothing changed"
                     : id + ": " + k.meta().outcome());
         }

@@ -6,6 +6,7 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
+import dev.agentctl.run.RunId;
 import java.util.Map;
 import dev.agentctl.ops.RunList;
 import dev.agentctl.run.RunMeta;
@@ -65,7 +66,7 @@ public final class ListCommand extends BaseCommand implements QuickCommand {
         RunList lister = new RunList(runs(), reconciler(), queue(), this::warn);
         RunList.Listing listing = lister.list(query, group);
         List<RunMeta> found = listing.runs();
-        Map<String, Integer> positions = listing.queuePositions();
+        Map<RunId, Integer> positions = listing.queuePositions();
         RunTable table = new RunTable(io().out(), positions);
         if (found.isEmpty() && !json) {
             // Said on stderr: a script reading stdout gets nothing, as before.

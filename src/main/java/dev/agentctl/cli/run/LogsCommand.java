@@ -3,6 +3,7 @@ package dev.agentctl.cli.run;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.lifecycle.LogFollower;
+import dev.agentctl.run.RunId;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,11 @@ public final class LogsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
+        RunId id = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         if (lines != null && lines < 0) throw AgentctlException.usage("-n must be 0 or more, not " + lines);
-        runs().read(runId); // an unknown run is a usage error before anything is printed
+        runs().read(id); // an unknown run is a usage error before anything is printed
         PrintStream out = io().out();
-        new LogFollower(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(List.of(runId))).print(runId, lines == null ? -1 : lines, json, follow,
+        new LogFollower(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(List.of(id))).print(id, lines == null ? -1 : lines, json, follow,
                 line -> {
                     out.println(line);
                     out.flush();

@@ -3,6 +3,7 @@ package dev.agentctl.cli.run;
 import dev.agentctl.base.TerminalText;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.run.ActiveRuns;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunIndex;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class ReconcileCommand extends BaseCommand {
         // Unreadable or inconsistent metas are skipped with a warning, never acted on. The run index
         // names every run directory it holds no finished entry for: no finished run's meta is read.
         for (RunMeta m : new RunIndex(runs(), RunTable.FIELDS).unfinished(this::warn)) {
-            String id = m.runId();
+            RunId id = m.runId();
             RunMeta now = reconciler.reconcile(m);
             if (now.isFinished()) {
                 io().out().println(id + ": " + m.status() + " -> " + now.outcome() + " (" + TerminalText.field(now.str("error")) + ")");

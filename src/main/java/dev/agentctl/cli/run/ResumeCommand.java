@@ -2,6 +2,7 @@ package dev.agentctl.cli.run;
 
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.ops.ResumeRun;
+import dev.agentctl.run.RunId;
 import dev.agentctl.workspace.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +22,10 @@ public final class ResumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         Config config = config();
-        String parentRunId = runId(this.parentRunId);
+        RunId parentRunId = runId(this.parentRunId);
         Long timeoutS = run.timeoutSeconds(config);
         var queue = run.queue(runs());
-        String id = new ResumeRun(runs(), reconciler(), config, io(), this::notifier).resume(new ResumeRun.Params(parentRunId,
+        RunId id = new ResumeRun(runs(), reconciler(), config, io(), this::notifier).resume(new ResumeRun.Params(parentRunId,
                 run.profile, run.title, () -> run.prompt(io()), timeoutS, run.noTmux, queue, run.notifyPane()));
         io().out().println(id);
         return 0;

@@ -3,11 +3,11 @@ package dev.agentctl.cli.run;
 import dev.agentctl.base.Io;
 import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
+import dev.agentctl.run.RunId;
 import java.util.Map;
 import dev.agentctl.base.Durations;
 import dev.agentctl.base.AgentctlException;
 import dev.agentctl.lifecycle.QueueOptions;
-import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunRef;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -73,25 +73,22 @@ public final class RunOptions {
     @Option(names = "--no-queue", description = "Refuse (exit 1) instead of queueing when a cap is reached.")
     boolean noQueue;
 
-    /** Where the run goes among others; the after ids are checked to exist when the run is placed. */
-    QueueOptions queue() {
+    /**
+     * Where the run goes among others, each --after reference (a prefix, "last") turned into its run id;
+     * every reference and --queue-timeout is checked before any is resolved.
+     */
+    QueueOptions queue(RunStore runs) {
         if (afterAny && after == null) throw AgentctlException.usage("--after-any needs --after RUN[,RUN...]");
         List<String> ids = new ArrayList<>();
         if (after != null) {
             for (String id : after.split(",", -1)) {
                 if (id.isBlank()) throw AgentctlException.usage("--after: empty run id in '" + after + "'");
-                if (!id.strip().equals(RunRef.NEWEST)) RunId.validate(id.strip()); // "@": the newest run
+                if (!id.strip().equals(RunRef.NEWEST)) RunId.of(id.strip()); // "@": the newest run
                 if (!ids.contains(id.strip())) ids.add(id.strip());
             }
         }
         Long qt = queueTimeout == null ? null : Long.valueOf(Durations.parseSeconds(queueTimeout, "--queue-timeout"));
-        return new QueueOptions(group, ids, afterAny, qt, noQueue);
-    }
-
-    /** As {@link #queue()}, each --after reference (a prefix, "last") turned into its run id. */
-    QueueOptions queue(RunStore runs) {
-        QueueOptions q = queue();
-        return new QueueOptions(q.group(), RunRef.resolveAll(runs, q.after()), q.afterAny(), q.queueTimeoutSeconds(), q.noQueue());
+        return new QueueOptions(group, RunRef.resolveAll(runs, ids), afterAny, qt, noQueue);
     }
 
     /** Seconds, or null for no deadline. */

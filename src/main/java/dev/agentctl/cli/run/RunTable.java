@@ -1,6 +1,7 @@
 package dev.agentctl.cli.run;
 
 import com.google.gson.JsonArray;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
 import dev.agentctl.base.TerminalText;
@@ -20,10 +21,10 @@ public final class RunTable {
     private static final String NL = System.lineSeparator();
 
     private final PrintStream out;
-    private final Map<String, Integer> queuePositions;
+    private final Map<RunId, Integer> queuePositions;
 
     /** @param queuePositions 1-based places in the queue of the runs waiting there, by id */
-    RunTable(PrintStream out, Map<String, Integer> queuePositions) {
+    RunTable(PrintStream out, Map<RunId, Integer> queuePositions) {
         this.out = out;
         this.queuePositions = queuePositions;
     }
@@ -45,7 +46,7 @@ public final class RunTable {
     void printTabSeparated(List<RunMeta> runs) {
         StringBuilder text = new StringBuilder(runs.size() * 160);
         for (RunMeta m : runs) {
-            text.append(cell(m.runId())).append('\t').append(cell(m.status())).append("\tproj=").append(dash(m.project()))
+            text.append(cell(m.str(RunMeta.RUN_ID))).append('\t').append(cell(m.status())).append("\tproj=").append(dash(m.project()))
                     .append("\tprofile=").append(dash(m.profile())).append("\tgoal_met=").append(m.goalMet())
                     .append("\texit=").append(m.exitCode()).append("\tparent=").append(cell(m.str("parent_run_id")))
                     .append('\t').append(cell(m.title())).append("\toutcome=").append(cell(m.outcome()));
@@ -66,7 +67,7 @@ public final class RunTable {
             if (Boolean.TRUE.equals(m.bool("stalled")) && !m.isFinished()) status += " (stalled)";
             Integer pos = queuePositions.get(m.runId());
             if (pos != null) status += " #" + pos;
-            rows.add(new String[] {cell(m.runId()), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
+            rows.add(new String[] {cell(m.str(RunMeta.RUN_ID)), dash(status), dash(m.outcome()), dash(m.project()), dash(m.profile()),
                     m.goalMet() == null ? "-" : m.goalMet() ? "yes" : "no", m.exitCode() == null ? "-" : m.exitCode().toString(),
                     RunColumns.age(m, now), RunColumns.took(m, now), RunColumns.diff(m.str(RunMeta.GIT_DIFF_STAT)),
                     dash(m.branch()), cell(m.title())});

@@ -4,6 +4,7 @@ import dev.agentctl.base.AgentctlException;
 import dev.agentctl.base.Durations;
 import dev.agentctl.cli.BaseCommand;
 import dev.agentctl.ops.SendToRun;
+import dev.agentctl.run.RunId;
 import java.io.IOException;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -45,13 +46,13 @@ public final class SendCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
-        runId = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
+        RunId id = runId(runId); // a reference (id, unique prefix, last, @) resolved once, here
         if (text != null && file != null) throw AgentctlException.usage("give the message as TEXT or --file, not both");
         Long timeoutS = timeout == null ? null : Long.valueOf(Durations.parseSeconds(timeout, "--timeout"));
         Supplier<byte[]> message = text != null ? SendToRun.text(text) : () -> PromptInput.read(file, io());
-        String id = new SendToRun(runs(), reconciler(), config(), io(), this::notifier)
-                .send(new SendToRun.Params(runId, message, now, profile, title, timeoutS, noTmux));
-        io().out().println(id);
+        RunId made = new SendToRun(runs(), reconciler(), config(), io(), this::notifier)
+                .send(new SendToRun.Params(id, message, now, profile, title, timeoutS, noTmux));
+        io().out().println(made);
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
+import dev.agentctl.run.RunId;
 import java.util.Map;
 import dev.agentctl.ops.StartRun;
 import dev.agentctl.workspace.Config;
@@ -82,15 +83,15 @@ public final class StartCommand extends BaseCommand implements QuickCommand {
         }
         String asked = worktree ? Config.ISOLATION_WORKTREE : isolation == null ? null : Config.checkIsolation(isolation, "--isolation");
         Config config = config();
-        if (runId != null) runs().dir(runId);
+        RunId wanted = runId == null ? null : RunId.of(runId);
         Profile.checkSandbox(sandbox, "--sandbox");
         if (agent != null && !Profile.AGENTS.contains(agent)) {
             throw AgentctlException.usage("--agent must be one of " + Profile.AGENTS + ", not '" + agent + "'");
         }
         Long timeoutS = run.timeoutSeconds(config);
         var queue = run.queue(runs()); // bad --after or --queue-timeout: refused before the prompt is read
-        String id = new StartRun(runs(), config, projects(), io(), this::notifier).start(new StartRun.Params(project, run.profile,
-                run.title, () -> run.prompt(io()), model, sandbox, runId, timeoutS, run.noTmux, tmuxSession, asked, base, queue, null,
+        RunId id = new StartRun(runs(), config, projects(), io(), this::notifier).start(new StartRun.Params(project, run.profile,
+                run.title, () -> run.prompt(io()), model, sandbox, wanted, timeoutS, run.noTmux, tmuxSession, asked, base, queue, null,
                 run.notifyPane(), agent));
         io().out().println(id);
         return 0;

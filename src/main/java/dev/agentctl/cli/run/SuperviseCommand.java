@@ -5,6 +5,7 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
+import dev.agentctl.run.RunId;
 import dev.agentctl.supervisor.Supervisor;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,6 +30,6 @@ public final class SuperviseCommand extends BaseCommand implements QuickCommand 
 
     @Override
     protected int execute() throws Exception {
-        return new Supervisor(runs(), config(), notifier(), io().out(), io().env()).run(runId);
+        return new Supervisor(runs(), config(), notifier(), io().out(), io().env()).run(RunId.of(runId));
     }
 }

@@ -7,6 +7,7 @@ import dev.agentctl.cli.QuickArgs.Kind;
 import dev.agentctl.cli.QuickArgs.Match;
 import dev.agentctl.cli.QuickArgs.Shape;
 import dev.agentctl.cli.QuickCommand;
+import dev.agentctl.run.RunId;
 import java.util.Map;
 import dev.agentctl.base.ExitCodes;
 import dev.agentctl.base.Durations;
@@ -56,16 +57,16 @@ public final class WaitCommand extends BaseCommand implements QuickCommand {
     protected int execute() {
         Duration limit = timeout == null ? null : Duration.ofSeconds(Durations.parseSeconds(timeout, "--timeout"));
         // Resolve (and so validate) every reference before waiting on any.
-        List<String> ids = RunRef.resolveAll(runs(), runIds);
+        List<RunId> ids = RunRef.resolveAll(runs(), runIds);
         Waiter.Result result = new Waiter(runs(), reconciler(), Duration.ofSeconds(2), () -> queue().promote(ids)).await(ids, any, limit);
         // One element per id asked for, in that order (an id given twice appears twice): several ids
         // always make an array. --any that did not time out: the one run that finished first, an object.
-        java.util.Map<String, RunMeta> byId = new java.util.HashMap<>();
+        java.util.Map<RunId, RunMeta> byId = new java.util.HashMap<>();
         for (RunMeta m : result.runs()) byId.put(m.runId(), m);
-        List<String> shown = any && !result.timedOut() ? List.of(firstFinished(result.runs()).runId()) : ids;
+        List<RunId> shown = any && !result.timedOut() ? List.of(firstFinished(result.runs()).runId()) : ids;
         JsonArray arr = new JsonArray();
         boolean allSucceeded = true;
-        for (String id : shown) {
+        for (RunId id : shown) {
             RunMeta m = byId.get(id);
             JsonObject o = m.json();
             if (result.timedOut()) o.addProperty("wait_timed_out", !m.isFinished());

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.agentctl.mcp.Resources;
 import dev.agentctl.ops.RunList;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunQuery;
 import dev.agentctl.store.Json;
@@ -57,13 +58,13 @@ public final class AgentctlResources implements Resources {
         String logsOf = between(uri, "run://", "/logs");
         if (logsOf != null) {
             try {
-                return Resources.text(uri, "text/plain", String.join("\n", RunLogsTool.render(services, logsOf, null)));
+                return Resources.text(uri, "text/plain", String.join("\n", RunLogsTool.render(services, RunId.of(logsOf), null)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         String run = between(uri, "run://", "");
-        if (run != null) return json(uri, services.show(run).json());
+        if (run != null) return json(uri, services.show(RunId.of(run)).json());
         return null;
     }
 

@@ -110,14 +110,15 @@ final class CompatibilityTools {
                 String prompt = args.requiredString("prompt");
                 services.groups().require(task);
                 String profile = services.config().profiles().containsKey(type) ? type : null;
-                String id = starter.start(args, prompt, type, profile, task, args.string("parent"));
+                RunId id = starter.start(args, prompt, type, profile, task,
+                        args.string("parent") == null ? null : RunId.of(args.string("parent")));
                 RunMeta m = services.runs().read(id);
                 JsonObject o = new JsonObject();
-                o.addProperty("agent_id", id);
+                o.addProperty("agent_id", id.value());
                 o.addProperty("task_id", task);
                 o.addProperty("agent_type", type);
                 o.addProperty("status", m.status());
-                o.add("parent", Json.of(m.spawnedBy()));
+                o.add("parent", Json.of(RunId.string(m.spawnedBy())));
                 o.addProperty("depth", m.depth());
                 return o;
             });
@@ -183,7 +184,7 @@ final class CompatibilityTools {
         public ToolResult call(ToolArgs args, CallContext context) throws IOException {
             return answer("killed agent", () -> {
                 String task = args.requiredString("task_id");
-                String agent = args.requiredString("agent_id");
+                RunId agent = RunId.of(args.requiredString("agent_id"));
                 services.groups().require(task);
                 if (!task.equals(services.runs().read(agent).group())) {
                     throw new BadArgument("argument 'agent_id': run " + agent + " is not an agent of task " + task + ".");
@@ -191,7 +192,7 @@ final class CompatibilityTools {
                 String reason = args.string("reason");
                 RunKiller.Killed k = KillRunTool.kill(services, agent, reason == null ? KillRunTool.DEFAULT_REASON : reason);
                 JsonObject o = new JsonObject();
-                o.addProperty("agent_id", agent);
+                o.addProperty("agent_id", agent.value());
                 o.addProperty("task_id", task);
                 o.add("outcome", Json.of(k.meta().outcome()));
                 o.addProperty("already_finished", k.alreadyFinished());

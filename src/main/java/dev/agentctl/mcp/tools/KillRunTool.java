@@ -6,6 +6,7 @@ import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
 import dev.agentctl.lifecycle.RunKiller;
+import dev.agentctl.run.RunId;
 import java.io.IOException;
 import java.util.List;
 
@@ -24,9 +25,9 @@ final class KillRunTool extends AgentctlTool {
     @Override
     public ToolResult call(ToolArgs args, CallContext context) throws IOException {
         String reason = args.string("reason");
-        RunKiller.Killed k = kill(services, args.requiredString("run_id"), reason == null ? DEFAULT_REASON : reason);
+        RunKiller.Killed k = kill(services, RunId.of(args.requiredString("run_id")), reason == null ? DEFAULT_REASON : reason);
         JsonObject o = new JsonObject();
-        o.addProperty("run_id", k.meta().runId());
+        o.addProperty("run_id", k.meta().runId().value());
         o.addProperty("outcome", k.meta().outcome());
         o.addProperty("already_finished", k.alreadyFinished());
         o.add("meta", k.meta().json());
@@ -34,7 +35,7 @@ final class KillRunTool extends AgentctlTool {
                 ? "already finished (" + k.meta().outcome() + "); nothing changed" : k.meta().outcome()));
     }
 
-    static RunKiller.Killed kill(Services services, String runId, String reason) throws IOException {
+    static RunKiller.Killed kill(Services services, RunId runId, String reason) throws IOException {
         return services.killer().kill(List.of(runId), reason).get(0);
     }
 }

@@ -5,6 +5,7 @@ import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
 import dev.agentctl.ops.ResumeRun;
+import dev.agentctl.run.RunId;
 import java.nio.charset.StandardCharsets;
 
 /** resume_run: what `agentctl resume` does. */
@@ -28,9 +29,9 @@ final class ResumeRunTool extends AgentctlTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext context) {
-        String parent = args.requiredString("run_id");
+        RunId parent = RunId.of(args.requiredString("run_id"));
         String prompt = args.requiredString("prompt");
-        String id = new ResumeRun(services.runs(), services.reconciler(), services.config(), services.io(), services::notifier)
+        RunId id = new ResumeRun(services.runs(), services.reconciler(), services.config(), services.io(), services::notifier)
                 .resume(new ResumeRun.Params(parent, args.string("profile"), args.string("title"),
                         () -> prompt.getBytes(StandardCharsets.UTF_8), durationSeconds(args, "timeout"), args.bool("no_tmux", false),
                         StartRunTool.queue(args, args.string("group")), null));

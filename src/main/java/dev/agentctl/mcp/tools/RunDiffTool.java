@@ -6,6 +6,7 @@ import dev.agentctl.mcp.CallContext;
 import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
+import dev.agentctl.run.RunId;
 
 /** run_diff: what `agentctl diff` does, the stat and the patch together. */
 final class RunDiffTool extends AgentctlTool {
@@ -23,7 +24,7 @@ final class RunDiffTool extends AgentctlTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext context) {
-        String runId = args.requiredString("run_id");
+        RunId runId = RunId.of(args.requiredString("run_id"));
         services.show(runId); // a run whose supervisor is gone is settled first, as show does
         RunDiff diff = new RunDiff(services.runs());
         String stat = diff.diff(runId, true);
@@ -31,7 +32,7 @@ final class RunDiffTool extends AgentctlTool {
         boolean truncated = patch != null && patch.length() > MAX_PATCH_CHARS;
         if (truncated) patch = patch.substring(0, MAX_PATCH_CHARS);
         JsonObject o = new JsonObject();
-        o.addProperty("run_id", runId);
+        o.addProperty("run_id", runId.value());
         o.addProperty("stat", stat);
         o.addProperty("patch", patch);
         o.addProperty("truncated", truncated);

@@ -7,6 +7,7 @@ import dev.agentctl.mcp.CallContext;
 import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
+import dev.agentctl.run.RunId;
 import java.io.IOException;
 import java.util.List;
 
@@ -24,19 +25,19 @@ final class RunLogsTool extends AgentctlTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext context) throws IOException {
-        String runId = args.requiredString("run_id");
+        RunId runId = RunId.of(args.requiredString("run_id"));
         Long n = args.integer("lines", 1);
         List<String> lines = render(services, runId, n == null ? DEFAULT_LINES : n.intValue());
         JsonArray a = new JsonArray();
         lines.forEach(a::add);
         JsonObject o = new JsonObject();
-        o.addProperty("run_id", runId);
+        o.addProperty("run_id", runId.value());
         o.add("lines", a);
         return ToolResult.ok(o, lines.isEmpty() ? "(no events yet)" : String.join("\n", lines));
     }
 
     /** The lines of one run; also the run://{run_id}/logs resource. */
-    static List<String> render(Services services, String runId, Integer lines) throws IOException {
+    static List<String> render(Services services, RunId runId, Integer lines) throws IOException {
         services.runs().read(runId); // unknown id: named
         return EventLog.lastLines(services.runs().dir(runId).resolve("events.jsonl"), lines);
     }

@@ -7,6 +7,7 @@ import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
 import dev.agentctl.ops.SendToRun;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
 import java.io.IOException;
@@ -31,21 +32,21 @@ final class SendToRunTool extends AgentctlTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext context) throws IOException {
-        String target = args.requiredString("run_id");
+        RunId target = RunId.of(args.requiredString("run_id"));
         String text = args.requiredString("text");
         boolean now = args.bool("now", false);
-        String id = new SendToRun(services.runs(), services.reconciler(), services.config(), services.io(), services::notifier)
+        RunId id = new SendToRun(services.runs(), services.reconciler(), services.config(), services.io(), services::notifier)
                 .send(new SendToRun.Params(target, SendToRun.text(text), now, args.string("profile"), args.string("title"),
                         durationSeconds(args, "timeout"), args.bool("no_tmux", false)));
         RunMeta m = services.runs().read(id);
         ToolResult started = StartRunTool.started(m);
         JsonObject o = started.structured();
-        o.addProperty("sent_to", target);
+        o.addProperty("sent_to", target.value());
         o.add("mode", Json.of(m.str(RunMeta.MODE)));
         JsonArray after = new JsonArray();
-        m.after().forEach(after::add);
+        m.after().forEach(a -> after.add(a.value()));
         o.add("after", after); // the turn this message waits for: the run's, or the message sent before it
         return ToolResult.ok(o, "sent to " + target + " as run " + id + " (" + m.status()
-                + (m.after().isEmpty() ? "" : ", after " + String.join(", ", m.after())) + ")");
+                + (m.after().isEmpty() ? "" : ", after " + String.join(", ", m.after().stream().map(RunId::value).toList())) + ")");
     }
 }

@@ -9,6 +9,7 @@ import dev.agentctl.lifecycle.RunKiller;
 import dev.agentctl.notify.Notifier;
 import dev.agentctl.ops.GroupReports;
 import dev.agentctl.ops.RunList;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.workspace.Config;
@@ -68,7 +69,7 @@ public final class Services {
     }
 
     /** A run's meta as show has it: a run whose supervisor is gone is marked lost first. */
-    public RunMeta show(String runId) {
+    public RunMeta show(RunId runId) {
         return reconciler().reconcile(runs().read(runId));
     }
 

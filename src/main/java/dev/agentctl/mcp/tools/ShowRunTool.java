@@ -4,6 +4,7 @@ import dev.agentctl.mcp.CallContext;
 import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 
 /** show_run: what `agentctl show` does. */
@@ -16,7 +17,7 @@ final class ShowRunTool extends AgentctlTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext context) {
-        RunMeta m = services.show(args.requiredString("run_id"));
+        RunMeta m = services.show(RunId.of(args.requiredString("run_id")));
         String summary = m.summary() == null ? "" : "\n" + m.summary();
         return ToolResult.ok(m.json(), line(m) + summary);
     }

@@ -47,12 +47,12 @@ final class StartRunTool extends AgentctlTool {
     @Override
     public ToolResult call(ToolArgs args, CallContext context) {
         String prompt = args.requiredString("prompt");
-        String id = start(args, prompt, args.string("title"), args.string("profile"), args.string("group"), null);
+        RunId id = start(args, prompt, args.string("title"), args.string("profile"), args.string("group"), null);
         return started(services.runs().read(id));
     }
 
     /** Also deploy_headless_agent's: the same arguments, with title, profile, group and parent decided by the caller. */
-    String start(ToolArgs args, String prompt, String title, String profile, String group, String parentRunId) {
+    RunId start(ToolArgs args, String prompt, String title, String profile, String group, RunId parentRunId) {
         args.choice("sandbox", Profile.SANDBOXES);
         String isolation = args.choice("isolation", ISOLATIONS);
         String agent = args.choice("agent", Profile.AGENTS);
@@ -64,8 +64,7 @@ final class StartRunTool extends AgentctlTool {
     }
 
     static QueueOptions queue(ToolArgs args, String group) {
-        List<String> after = args.strings("after");
-        after.forEach(RunId::validate);
+        List<RunId> after = args.strings("after").stream().map(RunId::of).toList();
         if (args.bool("after_any", false) && after.isEmpty()) {
             throw new dev.agentctl.mcp.BadArgument("argument 'after_any' needs 'after' (the runs to wait for).");
         }
@@ -76,15 +75,15 @@ final class StartRunTool extends AgentctlTool {
     /** What start_run, resume_run and deploy_headless_agent answer: the new run and whether it runs or waits. */
     static ToolResult started(RunMeta m) {
         JsonObject o = new JsonObject();
-        o.addProperty("run_id", m.runId());
+        o.addProperty("run_id", m.runId().value());
         o.addProperty("status", m.status());
         o.add("project", Json.of(m.project()));
         o.add("profile", Json.of(m.profile()));
         o.add("group", Json.of(m.group()));
         o.add("isolation", Json.of(m.str(RunMeta.ISOLATION)));
         o.add("branch", Json.of(m.branch()));
-        o.add("parent_run_id", Json.of(m.parentRunId()));
-        o.add("spawned_by", Json.of(m.spawnedBy()));
+        o.add("parent_run_id", Json.of(RunId.string(m.parentRunId())));
+        o.add("spawned_by", Json.of(RunId.string(m.spawnedBy())));
         o.addProperty("depth", m.depth());
         return ToolResult.ok(o, "started " + m.runId() + " (" + m.status() + ")");
     }

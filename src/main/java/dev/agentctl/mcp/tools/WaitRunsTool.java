@@ -8,9 +8,11 @@ import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
 import dev.agentctl.lifecycle.Waiter;
 import dev.agentctl.run.Outcome;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.lifecycle.Waiter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,10 +36,15 @@ final class WaitRunsTool extends AgentctlTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext context) throws InterruptedException {
-        List<String> ids = args.requiredStrings("run_ids");
+        List<String> names = args.requiredStrings("run_ids");
         boolean any = args.bool("any", false);
         Double timeoutS = args.seconds("timeout_s");
-        ids.forEach(id -> services.runs().read(id)); // every id is checked before waiting on any
+        List<RunId> ids = new ArrayList<>();
+        for (String name : names) { // every id is checked before waiting on any
+            RunId id = RunId.of(name);
+            services.runs().read(id);
+            ids.add(id);
+        }
         Runnable promote = () -> services.queue().promote(ids); // as wait does: runs waiting on these may start
         long deadline = timeoutS == null ? Long.MAX_VALUE : System.nanoTime() + (long) (timeoutS * 1e9);
         Waiter waiter = new Waiter(services.runs(), services.reconciler(), Duration.ofSeconds(2), promote);

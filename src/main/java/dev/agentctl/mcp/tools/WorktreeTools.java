@@ -8,6 +8,7 @@ import dev.agentctl.mcp.CallContext;
 import dev.agentctl.mcp.Schema;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.store.Json;
 import java.util.List;
@@ -31,13 +32,13 @@ final class WorktreeTools {
 
         @Override
         public ToolResult call(ToolArgs args, CallContext context) {
-            String runId = args.requiredString("run_id");
+            RunId runId = RunId.of(args.requiredString("run_id"));
             String mode = args.choice("mode", MODES);
             BranchMerge.Mode m = "squash".equals(mode) ? BranchMerge.Mode.SQUASH
                     : "no_commit".equals(mode) ? BranchMerge.Mode.NO_COMMIT : BranchMerge.Mode.COMMIT;
             RunMerge.Merged merged = new RunMerge(services.runs(), services.reconciler()).merge(runId, m);
             JsonObject o = new JsonObject();
-            o.addProperty("run_id", runId);
+            o.addProperty("run_id", runId.value());
             o.add("branch", Json.of(merged.run().branch()));
             o.add("into", Json.of(merged.into()));
             o.add("commit", Json.of(merged.result().commit()));
@@ -64,10 +65,10 @@ final class WorktreeTools {
 
         @Override
         public ToolResult call(ToolArgs args, CallContext context) {
-            RunMeta m = new RunDiscard(services.runs(), services.reconciler()).discard(args.requiredString("run_id"),
+            RunMeta m = new RunDiscard(services.runs(), services.reconciler()).discard(RunId.of(args.requiredString("run_id")),
                     args.bool("force", false));
             JsonObject o = new JsonObject();
-            o.addProperty("run_id", m.runId());
+            o.addProperty("run_id", m.runId().value());
             o.add("worktree", Json.of(m.worktree()));
             o.add("branch", Json.of(m.branch()));
             return ToolResult.ok(o, "discarded " + m.runId() + ": removed " + m.worktree() + " and branch " + m.branch());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.testing.CliRun;
@@ -36,8 +37,8 @@ class InternalCommandTest {
         assertEquals(12, ids.size());
         RunMeta previous = null;
         for (int i = 0; i < ids.size(); i++) {
-            RunMeta m = store().read(ids.get(i));
-            assertEquals(ids.get(i), m.runId());
+            RunMeta m = store().read(RunId.of(ids.get(i)));
+            assertEquals(ids.get(i), m.runId().value());
             assertTrue(m.isFinished());
             assertEquals(i % 2 == 0 ? "a" : "b", m.project());
             assertNotNull(m.outcome());
@@ -50,7 +51,7 @@ class InternalCommandTest {
             }
             previous = m;
         }
-        assertTrue(Files.isRegularFile(store().dir(ids.get(0)).resolve("prompt.md")));
+        assertTrue(Files.isRegularFile(store().dir(RunId.of(ids.get(0))).resolve("prompt.md")));
         CliRun list = CliRun.run(home, "list", "--limit", "3");
         assertEquals(ids.get(11), list.out.split("\t")[0], list.toString());
         assertEquals(0, CliRun.run(home, "show", ids.get(0)).exit);
@@ -62,7 +63,7 @@ class InternalCommandTest {
         String record = Files.readString(home.resolve("runs/.active.json"));
         for (String id : ids) {
             assertTrue(record.contains(id), "in the record of unfinished runs: " + record);
-            assertTrue(store().read(id).isWaitingInQueue());
+            assertTrue(store().read(RunId.of(id)).isWaitingInQueue());
         }
         // list and reconcile let the queue launch what may run: these wait after each other, in a loop.
         assertEquals(0, CliRun.run(home, "list").exit);
@@ -72,7 +73,7 @@ class InternalCommandTest {
         assertEquals(3, s.get("queued").getAsInt(), status.toString());
         assertEquals(0, s.get("running").getAsInt());
         for (String id : ids) {
-            RunMeta m = store().read(id);
+            RunMeta m = store().read(RunId.of(id));
             assertTrue(m.isWaitingInQueue(), id + " still waits");
             assertTrue(m.queuedReason().startsWith("after "), m.queuedReason());
         }

@@ -2,6 +2,7 @@ package dev.agentctl.cli.run;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunMeta;
 import dev.agentctl.run.RunState;
 import dev.agentctl.run.RunStore;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconcileCommandTest {
     @TempDir Path home;
     private RunStore store;
-    private List<String> finished;
+    private List<RunId> finished;
 
     @BeforeEach
     void history() {
@@ -36,13 +37,13 @@ class ReconcileCommandTest {
     }
 
     /** A running run whose supervisor is dead (a process that has exited), written behind the record's back. */
-    private String orphan(String id) throws Exception {
+    private RunId orphan(RunId id) throws Exception {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
         long startedAt = p.info().startInstant().map(i -> i.toEpochMilli()).orElse(1L);
         RunMeta template = store.read(finished.get(0)).copy();
         store.createDir(id);
-        store.write(RawMeta.of(template).put("run_id", id).put("status", "running").put("outcome", (String) null)
+        store.write(RawMeta.of(template).put("run_id", id.value()).put("status", "running").put("outcome", (String) null)
                 .put("ended_at", (String) null).put("created_at", java.time.Instant.now().toString())
                 .put("supervisor_pid", p.pid()).put("supervisor_started_at_ms", startedAt).meta());
         return id;
@@ -53,8 +54,8 @@ class ReconcileCommandTest {
         assertEquals(0, CliRun.run(home, "list").exit); // builds the index
         assertEquals(0, CliRun.run(home, "list").exit); // and confirms its checkpoint
         Files.deleteIfExists(home.resolve("runs/.active.json"));
-        String generated = orphan(dev.agentctl.run.RunId.generate()); // found by its new id after the checkpoint
-        String byHand = orphan("by-hand-run"); // an id apart from generated ones: the index is rebuilt
+        RunId generated = orphan(RunId.generate()); // found by its new id after the checkpoint
+        RunId byHand = orphan(RunId.of("by-hand-run")); // an id apart from generated ones: the index is rebuilt
         CliRun r = CliRun.run(home, "reconcile");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains(generated + ": running -> lost"), r.toString());
@@ -68,11 +69,11 @@ class ReconcileCommandTest {
         assertEquals(0, CliRun.run(home, "list").exit);
         assertEquals(0, CliRun.run(home, "list").exit);
         Files.writeString(store.metaFile(finished.get(3)), "not json");
-        String id = orphan(dev.agentctl.run.RunId.generate());
+        RunId id = orphan(RunId.generate());
         CliRun r = CliRun.run(home, "reconcile");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains(id + ": running -> lost"), r.toString());
-        assertFalse(r.err.contains(finished.get(3)), "the damaged finished run was not read: " + r);
+        assertFalse(r.err.contains(finished.get(3).value()), "the damaged finished run was not read: " + r);
         // list reads the entries it shows, and notices the damage there.
         CliRun list = CliRun.run(home, "list", "--limit", "1000");
         assertTrue(list.err.contains("skipping run " + finished.get(3)), list.toString());

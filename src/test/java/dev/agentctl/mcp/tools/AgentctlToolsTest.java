@@ -11,6 +11,7 @@ import dev.agentctl.mcp.CallContext;
 import dev.agentctl.mcp.Tool;
 import dev.agentctl.mcp.ToolArgs;
 import dev.agentctl.mcp.ToolResult;
+import dev.agentctl.run.RunId;
 import dev.agentctl.run.RunStore;
 import dev.agentctl.store.Json;
 import dev.agentctl.run.RunMeta;
@@ -77,7 +78,7 @@ class AgentctlToolsTest {
 
     private void parentRun(int depth, String group) {
         RunStore store = new RunStore(ws);
-        store.createDir(PARENT);
+        store.createDir(RunId.of(PARENT));
         store.write(RawMeta.create().put("run_id", PARENT).put("status", "running").put("profile", "deep")
                 .put("depth", depth).put("group", group).put("created_at", "2026-01-01T00:00:00Z").meta());
     }
@@ -236,7 +237,7 @@ class AgentctlToolsTest {
         r = call("kill_real_agent", "{\"task_id\":\"" + task + "\",\"agent_id\":\"" + PARENT + "\"}");
         assertEquals("argument 'agent_id': run " + PARENT + " is not an agent of task " + task + ".",
                 r.structured().get("error").getAsString());
-        assertEquals("running", new RunStore(ws).read(PARENT).status(), "nothing was killed");
+        assertEquals("running", new RunStore(ws).read(RunId.of(PARENT)).status(), "nothing was killed");
     }
 
     @Test
