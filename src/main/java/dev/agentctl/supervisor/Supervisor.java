@@ -148,10 +148,7 @@ public final class Supervisor {
             return failBeforeStart(runId, "cannot start " + agent.name() + ": " + e.getMessage());
         }
         ProcessIdentity codexId = ProcessIdentity.of(codex.process().toHandle());
-        store.update(runId, m -> {
-            m.recordCodexProcess(codexId.pid(), codexId.startedAtMillis());
-            return true;
-        });
+        store.update(runId, m -> { m.recordCodexProcess(codexId.pid(), codexId.startedAtMillis()); return true; });
         watchUntilExit(runId, dir, started, meta.timeoutSeconds());
         codex.awaitEvents(10_000);
         if (runDirGone) {
