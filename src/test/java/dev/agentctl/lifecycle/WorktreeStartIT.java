@@ -147,9 +147,25 @@ class WorktreeStartIT extends RealRunTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(21, runs.git(env.project, "worktree", "list").lines().count());
+        // start makes each run's branch from what the user sees...
         assertEquals(20, runs.git(env.project, "branch", "--list", "agentctl/*").lines().count());
-        for (String id : ids) {
+        for (String id : ids) assertEquals("uncommitted", runs.git(env.project, "show", "agentctl/" + id + ":tracked.txt"));
+        // ...and a run's supervisor checks its worktree out when it launches: the 8 that max_concurrent lets run.
+        List<String> launched = new ArrayList<>();
+        dev.agentctl.testing.Procs.await("8 runs' codex running", java.time.Duration.ofSeconds(120), () -> {
+            launched.clear();
+            for (String id : ids) {
+                try {
+                    JsonObject m = env.meta(id);
+                    if (m.has("codex_pid") && !m.get("codex_pid").isJsonNull()) launched.add(id);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }
+            return launched.size() == 8;
+        });
+        assertEquals(1 + 8, runs.git(env.project, "worktree", "list").lines().count());
+        for (String id : launched) {
             assertEquals("uncommitted\n", Files.readString(env.home.resolve("worktrees").resolve(id).resolve("tracked.txt")));
         }
         List<String> kill = new ArrayList<>(List.of("kill"));
