@@ -18,11 +18,7 @@ public final class RepoLock {
     private RepoLock() {}
 
     public static FileLock acquire(Path lockDir, Git repo) {
-        return acquire(lockDir, repo.out("rev-parse", "--path-format=absolute", "--git-common-dir"));
-    }
-
-    /** The lock of the repository whose common git directory is common (as a {@link RepoProbe} found it). */
-    public static FileLock acquire(Path lockDir, String common) {
+        String common = repo.out("rev-parse", "--path-format=absolute", "--git-common-dir");
         try {
             Files.createDirectories(lockDir);
             return FileLock.acquire(lockDir.resolve(key(common) + ".lock"));

@@ -3,7 +3,6 @@ package dev.agentctl.git;
 import dev.agentctl.proc.ProcessRunner;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,23 +11,19 @@ import java.util.List;
  *
  * @param top the top of the work tree
  * @param index the user's index file (a snapshot seeds its private index from it)
- * @param commonDir the repository's common git directory (the key of its {@link RepoLock})
  * @param headCommit HEAD's commit, or null in a repository without commits
  * @param headTree HEAD's tree, or null in a repository without commits
  */
-public record RepoProbe(Path top, Path index, Path commonDir, String headCommit, String headTree) {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
+public record RepoProbe(Path top, Path index, String headCommit, String headTree) {
     /** The facts about the work tree dir lies in, or null when it lies in none (not a repository, or inside .git). */
     public static RepoProbe of(Path dir) {
-        List<String> argv = List.of("git", "-C", dir.toAbsolutePath().normalize().toString(), "-c", "core.quotepath=off",
-                "rev-parse", "--is-inside-work-tree", "--path-format=absolute", "--show-toplevel", "--git-path", "index",
-                "--git-common-dir", "HEAD^{commit}", "HEAD^{tree}"); // in a repository without commits, the last two fail
-        ProcessRunner.Result r = ProcessRunner.run(argv, null, GitSnapshot.environment(null), TIMEOUT);
+        // In a repository without commits the last two fail, after the first three have been answered.
+        ProcessRunner.Result r = new Git(dir).run(null, "rev-parse", "--is-inside-work-tree", "--path-format=absolute",
+                "--show-toplevel", "--git-path", "index", "HEAD^{commit}", "HEAD^{tree}");
         List<String> lines = r.stdout().lines().toList();
-        if (lines.size() < 4 || !lines.get(0).equals("true")) return null;
-        boolean hasHead = r.ok() && lines.size() >= 6;
-        return new RepoProbe(Paths.get(lines.get(1)), Paths.get(lines.get(2)), Paths.get(lines.get(3)),
-                hasHead ? lines.get(4) : null, hasHead ? lines.get(5) : null);
+        if (lines.size() < 3 || !lines.get(0).equals("true")) return null;
+        boolean hasHead = r.ok() && lines.size() >= 5;
+        return new RepoProbe(Paths.get(lines.get(1)), Paths.get(lines.get(2)), hasHead ? lines.get(3) : null,
+                hasHead ? lines.get(4) : null);
     }
 }

@@ -73,7 +73,7 @@ public final class Escalation {
     /** Pending, and its supervisor (the first trigger) has exited without starting it, or never ran. */
     static boolean orphaned(RunMeta m) {
         if (!pending(m)) return false;
-        ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
+        ProcessIdentity supervisor = m.supervisor();
         return supervisor == null || !supervisor.isAlive();
     }
 

@@ -32,13 +32,8 @@ public final class HeldRuns {
 
     /** The process submitting the held run's batch has exited (a pid reused since does not count). */
     static boolean submitterGone(RunMeta m) {
-        Long pid = m.num(RunMeta.HELD_BY_PID);
-        Long started = m.num(RunMeta.HELD_BY_STARTED_AT_MS);
-        if (pid == null) return true;
-        if (started == null || started == 0) { // start time unknown on this system: the pid alone
-            return ProcessHandle.of(pid).map(ProcessIdentity::isGone).orElse(true);
-        }
-        return !new ProcessIdentity(pid, started).isAlive();
+        ProcessIdentity submitter = ProcessIdentity.of(m.num(RunMeta.HELD_BY_PID), m.num(RunMeta.HELD_BY_STARTED_AT_MS));
+        return submitter == null || !submitter.isAlive();
     }
 
     /**

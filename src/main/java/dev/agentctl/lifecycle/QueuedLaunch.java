@@ -62,7 +62,7 @@ final class QueuedLaunch {
             if (callerPane == null) throw e;
             pane = SupervisorLauncher.inTmux(tmux, config, m, null, workDir, supervise);
         }
-        recordLaunch(m.runId(), pane.pid() != null ? pane.pid() : tmux.panePid(pane.id()));
+        recordLaunch(m.runId(), pane.pid());
     }
 
     /**

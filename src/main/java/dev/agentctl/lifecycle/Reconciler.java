@@ -48,7 +48,7 @@ public final class Reconciler {
     /** Why the run counts as lost, or null while it is finished or alive. */
     public static String lostReason(RunMeta m, Instant now) {
         if (m.isFinished()) return null;
-        ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
+        ProcessIdentity supervisor = m.supervisor();
         if (supervisor != null) {
             return supervisor.isAlive() ? null : "supervisor (pid " + supervisor.pid() + ") is gone";
         }
@@ -99,7 +99,7 @@ public final class Reconciler {
             if (reason == null) return m;
             outcome = Outcome.TIMED_OUT;
             // A stopped supervisor would never act, and would find codex gone if continued: end it.
-            ProcessIdentity supervisor = ProcessIdentity.of(m.num(RunMeta.SUPERVISOR_PID), m.num(RunMeta.SUPERVISOR_STARTED_AT_MS));
+            ProcessIdentity supervisor = m.supervisor();
             if (supervisor != null) supervisor.handle().ifPresent(ProcessHandle::destroyForcibly);
         }
         try {

@@ -2,6 +2,7 @@ package dev.agentctl.run;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.agentctl.proc.ProcessIdentity;
 import dev.agentctl.store.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,4 +127,7 @@ public abstract class RunMetaView implements MetaKeys {
     public String headCommit() { return str(HEAD_COMMIT); }
     /** Where codex works: the project's directory inside the run's worktree, or the project's own. */
     public String workDir() { return isWorktree() && str(WORK_DIR) != null ? str(WORK_DIR) : projectDir(); }
+
+    /** The run's supervisor (pid and start time, so a reused pid is not mistaken for it), or null before it took the run. */
+    public ProcessIdentity supervisor() { return ProcessIdentity.of(num(SUPERVISOR_PID), num(SUPERVISOR_STARTED_AT_MS)); }
 }

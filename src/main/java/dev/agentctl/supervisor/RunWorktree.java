@@ -17,8 +17,9 @@ final class RunWorktree {
 
     /** Null when the run works in a checkout that is there now; else why it cannot start. */
     static String ensure(RunStore store, RunMeta meta) {
-        if (!meta.isWorktree() || meta.worktree() == null || Files.isDirectory(Paths.get(meta.workDir()))) return null;
+        if (!meta.isWorktree() || meta.worktree() == null) return null;
         Path worktree = Paths.get(meta.worktree());
+        if (Files.isDirectory(worktree)) return null;
         try {
             new Worktrees(store.workspace().repoLocksDir()).checkOut(Paths.get(meta.projectDir()),
                     new Worktrees.Created(worktree, Paths.get(meta.workDir()), meta.branch(), meta.baseCommit()));

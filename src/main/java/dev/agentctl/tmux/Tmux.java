@@ -101,16 +101,6 @@ public final class Tmux {
         process.check("type line", new CommandChain().add("send-keys", "-t", target, "Enter").args());
     }
 
-    /** The pid of the process a pane runs, or null when the pane (or the server) is gone. */
-    public Long panePid(String paneId) {
-        Result r = process.run("pane pid", new CommandChain().add("display-message", "-p", "-t", paneId, "#{pane_pid}").args());
-        try {
-            return r.ok() ? Long.valueOf(r.firstLine().trim()) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** Whether a pane with this id (like "%12") exists on the server; false when no server runs. */
     public boolean paneExists(String paneId) {
         if (paneId == null || !PaneOpener.PANE_ID.matcher(paneId).matches()) {

@@ -21,7 +21,6 @@ class RepoProbeTest {
         assertEquals(repo.git("rev-parse", "HEAD"), p.headCommit());
         assertEquals(repo.git("rev-parse", "HEAD^{tree}"), p.headTree());
         assertEquals(repo.dir.resolve(".git/index").toRealPath(), p.index().toRealPath());
-        assertEquals(repo.dir.resolve(".git").toRealPath(), p.commonDir().toRealPath());
     }
 
     @Test
@@ -41,15 +40,5 @@ class RepoProbeTest {
         assertNull(RepoProbe.of(Files.createDirectories(tmp.resolve("plain"))));
         assertNull(RepoProbe.of(tmp.resolve("missing")));
         assertNull(RepoProbe.of(repo.dir.resolve(".git")));
-    }
-
-    @Test
-    void theLockKeyIsTheOneEveryWorktreeOfTheRepositoryShares() throws Exception {
-        GitRepo repo = GitRepo.withCommit(tmp.resolve("r"), "a.txt", "a\n");
-        Path wt = tmp.resolve("wt");
-        repo.git("worktree", "add", "-q", wt.toString());
-        RepoProbe fromWorktree = RepoProbe.of(wt);
-        assertEquals(RepoProbe.of(repo.dir).commonDir(), fromWorktree.commonDir());
-        assertEquals(repo.git("rev-parse", "--path-format=absolute", "--git-common-dir"), fromWorktree.commonDir().toString());
     }
 }
